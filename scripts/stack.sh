@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Starts or stops the native service stack: PostgreSQL, Redis, coturn, livekit-server.
+# Usage: scripts/stack.sh start|stop|status   (state in .data/, logs in .data/log/)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_env
+
+PGDATA="$DATA/pg"
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+
+start_postgres() {
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    step "creating PostgreSQL cluster in .data/pg"
+    mkdir -p "$PGDATA"
+    local pwfile="$RUN/pgpass.tmp"
+    printf '%s\n' "$POSTGRES_PASSWORD" > "$pwfile"
+    if [ "$(id -u)" = 0 ]; then chown postgres "$PGDATA" "$pwfile"; fi
+    as_pg "$PG_BIN/initdb" -D "$PGDATA" -U stoom --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 >"$LOGS/initdb.log"
+    rm -f "$pwfile"
+  fi
+  if as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then return 0; fi
+  step "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
+  touch "$LOGS/postgres.log"
+  [ "$(id -u)" = 0 ] && chown postgres "$LOGS/postgres.log"
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOGS/postgres.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p $POSTGRES_PORT -k '' -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null
+  local db
+  for db in stoom stoom_test; do
+    PGPASSWORD="$POSTGRES_PASSWORD" psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U stoom -d postgres -tAc \
+      "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 ||
+      PGPASSWORD="$POSTGRES_PASSWORD" psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U stoom -d postgres -qc "CREATE DATABASE $db"
+  done
+}
+
+start_redis() {
+  pid_alive "$RUN/redis.pid" && return 0
+  step "starting Redis on $REDIS_ADDRESS"
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
+    --pidfile "$RUN/redis.pid" --logfile "$LOGS/redis.log" --dir "$RUN"
+  wait_for "redis-cli -p $REDIS_PORT ping | grep -q PONG" 15 || die "Redis did not start: see .data/log/redis.log"
+}
+
+start_coturn() {
+  pid_alive "$RUN/coturn.pid" && return 0
+  step "starting coturn on 127.0.0.1:3478"
+  setsid turnserver -c "$ROOT/infra/coturn/turnserver.conf" --static-auth-secret="$COTURN_STATIC_AUTH_SECRET" \
+    --realm="$COTURN_REALM" --pidfile="$RUN/coturn.pid" --log-file=stdout >"$LOGS/coturn.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/coturn.pid"
+  wait_for "grep -q 'Total General servers' '$LOGS/coturn.log'" 15 || warn "coturn is slow to start: see .data/log/coturn.log"
+}
+
+start_livekit() {
+  pid_alive "$RUN/livekit.pid" && return 0
+  step "starting livekit-server on $LIVEKIT_URL"
+  render "$ROOT/infra/livekit/livekit.yaml" "$RUN/livekit.yaml"
+  setsid livekit-server --config "$RUN/livekit.yaml" >"$LOGS/livekit.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/livekit.pid"
+  wait_for "curl -fsS $LIVEKIT_URL" 30 || die "livekit-server did not start: see .data/log/livekit.log"
+}
+
+stop_pidfile() {
+  local name="$1" file="$RUN/$1.pid" pid i
+  pid_alive "$file" || { rm -f "$file"; return 0; }
+  pid="$(cat "$file")"
+  step "stopping $name"
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$file"
+}
+
+stop_postgres() {
+  [ -f "$PGDATA/PG_VERSION" ] || return 0
+  if as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+    step "stopping PostgreSQL"
+    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
+  fi
+}
+
+status() {
+  local s
+  for s in redis coturn livekit app; do
+    if pid_alive "$RUN/$s.pid"; then echo "$s: running (pid $(cat "$RUN/$s.pid"))"; else echo "$s: stopped"; fi
+  done
+  if [ -f "$PGDATA/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+    echo "postgres: running"; else echo "postgres: stopped"; fi
+}
+
+case "${1:-}" in
+  start) start_postgres; start_redis; start_coturn; start_livekit ;;
+  stop) stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
+  status) status ;;
+  *) die "usage: scripts/stack.sh start|stop|status" ;;
+esac

@@ -1,0 +1,12 @@
+import type { Track } from 'livekit-client';
+
+/** `{@attach attachTrack(track)}`: plays a LiveKit track in a media element while it is mounted. */
+export function attachTrack(track: Track | undefined) {
+	return (element: HTMLMediaElement) => {
+		if (!track) return;
+		track.attach(element);
+		return () => {
+			track.detach(element);
+		};
+	};
+}

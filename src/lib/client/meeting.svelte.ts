@@ -1,0 +1,194 @@
+import {
+	ConnectionError,
+	ConnectionErrorReason,
+	DisconnectReason,
+	Room,
+	RoomEvent,
+	type RoomConnectOptions
+} from 'livekit-client';
+import { ApiError } from './api';
+import { fetchRoomToken } from './room-token';
+import { toParticipantView, type ParticipantView } from './participant-view';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'disconnected' | 'left';
+
+export interface MediaChoices {
+	micOn: boolean;
+	cameraOn: boolean;
+	audioDeviceId?: string;
+	videoDeviceId?: string;
+}
+
+const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 10000];
+
+/** Events after which the participant snapshots must be rebuilt. */
+const PARTICIPANT_EVENTS = [
+	RoomEvent.ParticipantConnected,
+	RoomEvent.ParticipantDisconnected,
+	RoomEvent.TrackSubscribed,
+	RoomEvent.TrackUnsubscribed,
+	RoomEvent.TrackMuted,
+	RoomEvent.TrackUnmuted,
+	RoomEvent.LocalTrackPublished,
+	RoomEvent.LocalTrackUnpublished,
+	RoomEvent.ActiveSpeakersChanged,
+	RoomEvent.ConnectionQualityChanged,
+	RoomEvent.ParticipantMetadataChanged,
+	RoomEvent.ParticipantNameChanged
+] as const;
+
+function disconnectMessage(reason: DisconnectReason | undefined): string {
+	switch (reason) {
+		case DisconnectReason.DUPLICATE_IDENTITY:
+			return 'You joined this meeting from another tab or device.';
+		case DisconnectReason.PARTICIPANT_REMOVED:
+			return 'The host removed you from the meeting.';
+		case DisconnectReason.ROOM_DELETED:
+			return 'The meeting has ended.';
+		default:
+			return 'You were disconnected from the meeting.';
+	}
+}
+
+/**
+ * One meeting connection: owns the LiveKit Room, asks the server for tokens, retries while
+ * LiveKit is unreachable, and exposes read-only state for the components.
+ */
+export class MeetingConnection {
+	#status = $state<ConnectionStatus>('idle');
+	#notice = $state<string | null>(null);
+	#participants = $state.raw<ParticipantView[]>([]);
+	#micOn = $state(false);
+	#cameraOn = $state(false);
+	#audioBlocked = $state(false);
+	#room: Room;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	#attempt = 0;
+
+	constructor(
+		readonly code: string,
+		private readonly connectOptions: RoomConnectOptions = {}
+	) {
+		this.#room = new Room({ adaptiveStream: true, dynacast: true });
+		for (const event of PARTICIPANT_EVENTS) this.#room.on(event, this.#refresh);
+		this.#room
+			.on(RoomEvent.Reconnecting, () => (this.#status = 'reconnecting'))
+			.on(RoomEvent.Reconnected, () => {
+				this.#status = 'connected';
+				this.#refresh();
+			})
+			.on(RoomEvent.Disconnected, (reason) => {
+				if (this.#status === 'left') return;
+				this.#status = 'disconnected';
+				this.#notice = disconnectMessage(reason);
+				this.#participants = [];
+			})
+			.on(RoomEvent.AudioPlaybackStatusChanged, () => (this.#audioBlocked = !this.#room.canPlaybackAudio));
+	}
+
+	get status() {
+		return this.#status;
+	}
+	get notice() {
+		return this.#notice;
+	}
+	get participants() {
+		return this.#participants;
+	}
+	get micOn() {
+		return this.#micOn;
+	}
+	get cameraOn() {
+		return this.#cameraOn;
+	}
+	get audioBlocked() {
+		return this.#audioBlocked;
+	}
+	/** The underlying room, for tests and stats; components use the getters above. */
+	get room() {
+		return this.#room;
+	}
+
+	/** Connects (fetching a token from the server) and publishes the chosen media. */
+	async join(choices: MediaChoices): Promise<void> {
+		clearTimeout(this.#retryTimer);
+		this.#status = 'connecting';
+		this.#notice = null;
+		try {
+			await this.#connectWithFreshToken();
+		} catch (err) {
+			this.#onConnectFailure(err, choices);
+			return;
+		}
+		this.#attempt = 0;
+		this.#status = 'connected';
+		this.#refresh();
+		await this.#room.startAudio().catch(() => undefined);
+		await this.#publish(choices);
+	}
+
+	async #connectWithFreshToken(): Promise<void> {
+		const { token, wsUrl } = await fetchRoomToken(this.code);
+		await this.#room.connect(wsUrl, token, this.connectOptions);
+	}
+
+	#onConnectFailure(err: unknown, choices: MediaChoices) {
+		if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
+			this.#status = 'disconnected';
+			this.#notice = err.message;
+			return;
+		}
+		// A token LiveKit refused (expired, forged) is simply replaced by the next attempt's fresh one.
+		const refused = err instanceof ConnectionError && err.reason === ConnectionErrorReason.NotAllowed;
+		const delay = refused && this.#attempt === 0 ? 0 : RETRY_DELAYS_MS[Math.min(this.#attempt, RETRY_DELAYS_MS.length - 1)];
+		this.#attempt++;
+		this.#status = 'retrying';
+		this.#notice = refused
+			? 'The meeting server refused the connection. Getting a new pass…'
+			: `Can't reach the meeting server. Retrying in ${Math.round(delay / 1000)} s…`;
+		this.#retryTimer = setTimeout(() => void this.join(choices), delay);
+	}
+
+	async #publish(choices: MediaChoices) {
+		const local = this.#room.localParticipant;
+		try {
+			await local.setMicrophoneEnabled(choices.micOn, choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined);
+			await local.setCameraEnabled(choices.cameraOn, choices.videoDeviceId ? { deviceId: choices.videoDeviceId } : undefined);
+		} catch (err) {
+			this.#notice = `Could not start your camera or microphone: ${(err as Error).message}`;
+		}
+		this.#micOn = local.isMicrophoneEnabled;
+		this.#cameraOn = local.isCameraEnabled;
+		this.#refresh();
+	}
+
+	async toggleMic(): Promise<void> {
+		await this.#room.localParticipant.setMicrophoneEnabled(!this.#micOn);
+		this.#micOn = this.#room.localParticipant.isMicrophoneEnabled;
+		this.#refresh();
+	}
+
+	async toggleCamera(): Promise<void> {
+		await this.#room.localParticipant.setCameraEnabled(!this.#cameraOn);
+		this.#cameraOn = this.#room.localParticipant.isCameraEnabled;
+		this.#refresh();
+	}
+
+	/** Resumes remote audio after the browser blocked autoplay; call from a click. */
+	async enableAudio(): Promise<void> {
+		await this.#room.startAudio();
+	}
+
+	async leave(): Promise<void> {
+		clearTimeout(this.#retryTimer);
+		this.#status = 'left';
+		await this.#room.disconnect();
+		this.#participants = [];
+	}
+
+	#refresh = () => {
+		const room = this.#room;
+		if (room.state === 'disconnected') return;
+		this.#participants = [room.localParticipant, ...room.remoteParticipants.values()].map(toParticipantView);
+	};
+}

@@ -1,0 +1,45 @@
+import { ConnectionQuality, Track, type Participant } from 'livekit-client';
+
+/** A snapshot of one participant, as the meeting UI renders it. */
+export interface ParticipantView {
+	identity: string;
+	name: string;
+	isLocal: boolean;
+	isHost: boolean;
+	isSpeaking: boolean;
+	audioLevel: number;
+	micOn: boolean;
+	cameraOn: boolean;
+	connectionQuality: ConnectionQuality;
+	videoTrack: Track | undefined;
+	audioTrack: Track | undefined;
+	/** Milliseconds since epoch when this participant joined; keeps tile order stable. */
+	joinedAt: number;
+}
+
+function isHost(metadata: string | undefined): boolean {
+	try {
+		return Boolean(metadata && JSON.parse(metadata).isHost);
+	} catch {
+		return false;
+	}
+}
+
+export function toParticipantView(p: Participant): ParticipantView {
+	const mic = p.getTrackPublication(Track.Source.Microphone);
+	const camera = p.getTrackPublication(Track.Source.Camera);
+	return {
+		identity: p.identity,
+		name: p.name || 'Guest',
+		isLocal: p.isLocal,
+		isHost: isHost(p.metadata),
+		isSpeaking: p.isSpeaking,
+		audioLevel: p.audioLevel,
+		micOn: Boolean(mic && !mic.isMuted),
+		cameraOn: Boolean(camera && !camera.isMuted && camera.track),
+		connectionQuality: p.connectionQuality,
+		videoTrack: camera && !camera.isMuted ? camera.track : undefined,
+		audioTrack: p.isLocal ? undefined : mic?.track,
+		joinedAt: p.joinedAt?.getTime() ?? 0
+	};
+}

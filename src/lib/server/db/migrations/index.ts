@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as rooms from './2026_11_24_0001_rooms';
+
+/** Every migration, by name; names sort in the order they must run. */
+export const migrations: Record<string, Migration> = {
+	'2026_11_24_0001_rooms': rooms
+};

@@ -1,0 +1,41 @@
+import type { WebhookEvent } from 'livekit-server-sdk';
+import type { AppContext } from '../context';
+import { endOpenSession } from '../meetings/session.repository';
+import { findParticipantByIdentity, updateParticipant } from '../rooms/participant.repository';
+import { findRoomByCode } from '../rooms/room.repository';
+
+export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
+
+/** Applies a verified LiveKit webhook once: LiveKit may deliver an event more than once. */
+export async function applyWebhook(ctx: AppContext, event: WebhookEvent): Promise<WebhookOutcome> {
+	const fresh = await ctx.db
+		.insertInto('webhook_events')
+		.values({ id: event.id, event: event.event })
+		.onConflict((oc) => oc.column('id').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!fresh) return 'duplicate';
+
+	const at = event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date();
+	switch (event.event) {
+		case 'participant_joined':
+		case 'participant_left': {
+			const participant = event.participant && (await findParticipantByIdentity(ctx.db, event.participant.identity));
+			if (!participant) return 'ignored';
+			await updateParticipant(
+				ctx.db,
+				participant.id,
+				event.event === 'participant_joined' ? { joined_at: at, left_at: null } : { left_at: at }
+			);
+			return 'handled';
+		}
+		case 'room_finished': {
+			const room = event.room && (await findRoomByCode(ctx.db, event.room.name));
+			if (!room) return 'ignored';
+			await endOpenSession(ctx.db, room.id, at);
+			return 'handled';
+		}
+		default:
+			return 'ignored';
+	}
+}

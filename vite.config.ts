@@ -1,0 +1,24 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-node';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+
+// SvelteKit 3 takes its configuration here: it refuses a svelte.config.js file.
+export default defineConfig({
+	plugins: [
+		tailwindcss(),
+		sveltekit({
+			adapter: adapter({ out: 'build' }),
+			compilerOptions: { runes: true }
+		})
+	],
+	server: { host: '127.0.0.1' },
+	test: {
+		include: ['src/**/*.spec.ts'],
+		environment: 'node',
+		// Integration specs share one PostgreSQL database: run files one at a time.
+		fileParallelism: false,
+		testTimeout: 20_000,
+		hookTimeout: 30_000
+	}
+});
