@@ -14,7 +14,8 @@ export default defineConfig({
 	],
 	server: { host: '127.0.0.1' },
 	test: {
-		include: ['src/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
+		globalSetup: ['tests/integration/global-setup.ts'],
 		environment: 'node',
 		// Integration specs share one PostgreSQL database: run files one at a time.
 		fileParallelism: false,

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.APP_PORT ?? 3100);
+
+/** Debian's Chromium with fake camera and microphone; loopback ICE needs the last flag. */
+export const chromiumArgs = [
+	'--use-fake-device-for-media-stream',
+	'--use-fake-ui-for-media-stream',
+	'--allow-loopback-in-peer-connection',
+	'--autoplay-policy=no-user-gesture-required',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 120_000,
+	expect: { timeout: 20_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		permissions: ['camera', 'microphone'],
+		trace: 'retain-on-failure',
+		launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs }
+	},
+	webServer: {
+		command: 'node scripts/serve.js',
+		url: `http://127.0.0.1:${port}/api/health`,
+		env: { PORT: String(port), HOST: '127.0.0.1' },
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'pipe'
+	}
+});

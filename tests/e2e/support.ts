@@ -1,0 +1,98 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * Records every RTCPeerConnection the page makes, so tests can read WebRTC stats.
+ * With `relay`, also forces ICE through TURN (iceTransportPolicy 'relay').
+ */
+function trackPeerConnections(relay: boolean) {
+	const Native = window.RTCPeerConnection;
+	const force = (config?: RTCConfiguration): RTCConfiguration | undefined =>
+		relay ? { ...config, iceTransportPolicy: 'relay' } : config;
+	class Tracked extends Native {
+		constructor(config?: RTCConfiguration) {
+			super(force(config));
+			((window as any).__pcs ??= []).push(this);
+		}
+		override setConfiguration(config?: RTCConfiguration) {
+			super.setConfiguration(force(config));
+		}
+	}
+	window.RTCPeerConnection = Tracked;
+}
+
+export async function newParticipantPage(browser: Browser, options: { relay?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext();
+	await context.addInitScript(trackPeerConnections, options.relay ?? false);
+	const page = await context.newPage();
+	return { context, page };
+}
+
+/** Creates a meeting from the home page and returns its code. */
+export async function createMeeting(page: Page): Promise<string> {
+	await page.goto('/');
+	await page.getByTestId('new-meeting').click();
+	await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+	return new URL(page.url()).pathname.slice(1);
+}
+
+/** Opens a meeting from the home page as a guest would, typing `typed` (a code or a link). */
+export async function openWithCode(page: Page, code: string, typed = code): Promise<void> {
+	await page.goto('/');
+	await page.getByTestId('join-code').fill(typed);
+	await page.getByTestId('join-submit').click();
+	await page.waitForURL(`/${code}`);
+}
+
+export async function joinAs(page: Page, name: string): Promise<void> {
+	await page.getByTestId('display-name').fill(name);
+	await page.getByTestId('join-meeting').click();
+	await expect(page.getByTestId('toggle-mic')).toBeEnabled();
+}
+
+export function tileOf(page: Page, name: string) {
+	return page.getByTestId('tile').filter({ has: page.getByTestId('tile-name').getByText(name, { exact: true }) });
+}
+
+export interface MediaStats {
+	framesDecoded: number;
+	audioEnergy: number;
+	selectedLocalCandidateTypes: string[];
+}
+
+/** Sums inbound video frames decoded and audio energy over all of the page's connections. */
+export function mediaStats(page: Page): Promise<MediaStats> {
+	return page.evaluate(async () => {
+		const result = { framesDecoded: 0, audioEnergy: 0, selectedLocalCandidateTypes: [] as string[] };
+		for (const pc of ((window as any).__pcs ?? []) as RTCPeerConnection[]) {
+			if (pc.connectionState === 'closed') continue;
+			const reports = new Map<string, any>();
+			(await pc.getStats()).forEach((r: any) => reports.set(r.id, r));
+			for (const r of reports.values()) {
+				if (r.type === 'inbound-rtp' && r.kind === 'video') result.framesDecoded += r.framesDecoded ?? 0;
+				if (r.type === 'inbound-rtp' && r.kind === 'audio') result.audioEnergy += r.totalAudioEnergy ?? 0;
+				if (r.type === 'transport' && r.selectedCandidatePairId) {
+					const pair = reports.get(r.selectedCandidatePairId);
+					const local = pair && reports.get(pair.localCandidateId);
+					if (local) result.selectedLocalCandidateTypes.push(local.candidateType);
+				}
+			}
+		}
+		return result;
+	});
+}
+
+/** Waits until the page decodes remote video frames and hears remote audio, both rising. */
+export async function expectMediaFlowing(page: Page): Promise<MediaStats> {
+	const first = await mediaStats(page);
+	let latest = first;
+	await expect
+		.poll(
+			async () => {
+				latest = await mediaStats(page);
+				return latest.framesDecoded > first.framesDecoded + 10 && latest.audioEnergy > first.audioEnergy;
+			},
+			{ timeout: 30_000, intervals: [500] }
+		)
+		.toBe(true);
+	return latest;
+}
