@@ -3,7 +3,7 @@
 # livekit-server (Go module proxy), npm dependencies. Idempotent; a warm run takes seconds.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-APT_PACKAGES=(postgresql redis-server coturn chromium espeak-ng sox ffmpeg gettext-base curl ca-certificates)
+APT_PACKAGES=(postgresql redis-server coturn chromium espeak-ng sox ffmpeg curl ca-certificates)
 
 install_apt() {
   local missing=() p

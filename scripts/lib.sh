@@ -51,10 +51,7 @@ SECRETS
 }
 
 # Replaces ${VAR} placeholders in $1 with the environment's values, writing $2 (mode 600).
-render() {
-  umask 077
-  envsubst < "$1" > "$2"
-}
+render() { sh "$ROOT/infra/render-config.sh" "$1" "$2"; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
