@@ -47,8 +47,11 @@ install_npm() {
   local stamp="$ROOT/node_modules/.stoom-lock-hash" hash
   hash="$( (cat "$ROOT/package-lock.json"; node --version) | sha256sum | cut -d' ' -f1)"
   [ -d "$ROOT/node_modules" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ] && return 0
-  step "installing npm dependencies (npm ci)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  step "installing npm dependencies"
+  # npm ci refuses a lock without other platforms' optional packages (e.g. Tailwind's macOS
+  # binaries), which a registry mirror may not serve; npm install honours the same lock.
+  (cd "$ROOT" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+    npm install --no-save --no-audit --no-fund --loglevel=error; })
   echo "$hash" > "$stamp"
 }
 
