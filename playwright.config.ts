@@ -19,6 +19,8 @@ export const chromiumArgs = [
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Its own folder: Playwright empties outputDir, and test-results/ also holds Vitest's report.
+	outputDir: 'test-results/e2e-artifacts',
 	timeout: 120_000,
 	expect: { timeout: 20_000 },
 	fullyParallel: false,
