@@ -14,12 +14,21 @@ export default defineConfig({
 	],
 	server: { host: '127.0.0.1' },
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
-		globalSetup: ['tests/integration/global-setup.ts'],
 		environment: 'node',
-		// Integration specs share one PostgreSQL database: run files one at a time.
-		fileParallelism: false,
 		testTimeout: 20_000,
-		hookTimeout: 30_000
+		hookTimeout: 30_000,
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.spec.ts'] } },
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.spec.ts'],
+					globalSetup: ['tests/integration/global-setup.ts'],
+					// The specs share one PostgreSQL database: run files one at a time.
+					fileParallelism: false
+				}
+			}
+		]
 	}
 });
