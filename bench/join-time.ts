@@ -20,6 +20,7 @@ async function hostMeeting(browser: Browser): Promise<{ host: Page; code: string
 	await host.goto('/');
 	await host.getByTestId('new-meeting').click();
 	await host.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+	await host.getByTestId('preview-video').waitFor();
 	await host.getByTestId('display-name').fill('Host');
 	await host.getByTestId('join-meeting').click();
 	await host.getByTestId('toggle-mic').and(host.locator(':enabled')).waitFor();
@@ -29,6 +30,8 @@ async function hostMeeting(browser: Browser): Promise<{ host: Page; code: string
 /** Milliseconds from the Join click to the first frame of the host's video on the guest's screen. */
 async function timeJoin(guest: Page, code: string): Promise<number> {
 	await guest.goto(`/${code}`);
+	// The camera preview appears once the page is hydrated and the devices are open.
+	await guest.getByTestId('preview-video').waitFor();
 	await guest.getByTestId('display-name').fill('Guest');
 	return guest.evaluate(
 		() =>

@@ -50,6 +50,7 @@ test('a forged token is refused by LiveKit and the page gets a real one from the
 		}
 		await route.fulfill({ response, json: body });
 	});
+	await expect(page.getByTestId('preview-video')).toBeVisible();
 	await page.getByTestId('display-name').fill('Mallory');
 	await page.getByTestId('join-meeting').click();
 	await expect(page.getByTestId('toggle-mic')).toBeEnabled();
@@ -69,6 +70,7 @@ test('when LiveKit is unreachable the page says so and retries until it connects
 		if (calls <= 2) body.wsUrl = 'ws://127.0.0.1:9'; // nothing listens there
 		await route.fulfill({ response, json: body });
 	});
+	await expect(page.getByTestId('preview-video')).toBeVisible();
 	await page.getByTestId('display-name').fill('Patient');
 	await page.getByTestId('join-meeting').click();
 	await expect(page.getByTestId('connection-status')).toContainText("Can't reach the meeting server");

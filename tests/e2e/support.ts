@@ -44,6 +44,9 @@ export async function openWithCode(page: Page, code: string, typed = code): Prom
 }
 
 export async function joinAs(page: Page, name: string): Promise<void> {
+	// The camera preview shows once the page is hydrated: a click before that would post the
+	// form without JavaScript.
+	await expect(page.getByTestId('preview-video')).toBeVisible();
 	await page.getByTestId('display-name').fill(name);
 	await page.getByTestId('join-meeting').click();
 	await expect(page.getByTestId('toggle-mic')).toBeEnabled();
