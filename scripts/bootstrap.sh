@@ -59,4 +59,6 @@ install_apt
 install_node
 install_livekit
 install_npm
+bash "$ROOT/infra/egress/install.sh" | grep -v "skipping build\|packages present" || true
+bash "$ROOT/infra/whisper/install.sh" | grep -v "up to date" || true
 ensure_secrets

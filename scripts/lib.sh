@@ -29,6 +29,8 @@ load_env() {
   [ -f "$DATA/secrets.env" ] && source "$DATA/secrets.env"
   [ -f "$ROOT/.env" ] && source "$ROOT/.env"
   : "${DATABASE_URL:=postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom}"
+  : "${RECORDINGS_STORAGE_PATH:=$DATA/recordings}"
+  [ -n "$RECORDINGS_STORAGE_PATH" ] || RECORDINGS_STORAGE_PATH="$DATA/recordings"
   : "${TEST_DATABASE_URL:=postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom_test}"
   set +a
 }

@@ -57,6 +57,36 @@ start_livekit() {
   wait_for "curl -fsS $LIVEKIT_URL" 30 || die "livekit-server did not start: see .data/log/livekit.log"
 }
 
+start_pulseaudio() {
+  # Egress mixes room composites through PulseAudio; the daemon lives in our runtime dir.
+  export XDG_RUNTIME_DIR="$RUN/xdg"
+  mkdir -p -m 700 "$XDG_RUNTIME_DIR"
+  pid_alive "$RUN/pulse.pid" && return 0
+  pulseaudio -D --exit-idle-time=-1 --disallow-exit --log-target=file:"$LOGS/pulseaudio.log" 2>/dev/null
+  wait_for "pgrep -u $(id -u) -x pulseaudio" 10 || warn "PulseAudio did not start: room composites will fail"
+  pgrep -u "$(id -u)" -nx pulseaudio > "$RUN/pulse.pid"
+}
+
+start_egress() {
+  pid_alive "$RUN/egress.pid" && return 0
+  step "starting LiveKit Egress (recordings in $RECORDINGS_STORAGE_PATH)"
+  mkdir -p "$RECORDINGS_STORAGE_PATH"
+  rm -rf "$RUN/egress-tmp" && mkdir -p "$RUN/egress-tmp"
+  render "$ROOT/infra/egress/egress.yaml" "$RUN/egress.yaml"
+  # egress re-executes itself as `egress run-handler` (so .bin is on PATH) and resolves
+  # local file outputs against its working directory: start it from /.
+  (cd / && TMPDIR="$RUN/egress-tmp" setsid egress --config "$RUN/egress.yaml" >"$LOGS/egress.log" 2>&1 < /dev/null & echo $! > "$RUN/egress.pid")
+  wait_for "grep -q 'service ready\|starting service\|service listening' '$LOGS/egress.log'" 20 || warn "egress is slow to start: see .data/log/egress.log"
+}
+
+start_whisper() {
+  pid_alive "$RUN/whisper.pid" && return 0
+  step "starting Whisper ($WHISPER_MODEL) on $WHISPER_API_URL"
+  (cd "$ROOT"; HF_HUB_OFFLINE=1 WHISPER_MODEL="$WHISPER_MODEL" setsid "$ROOT/.venv-whisper/bin/python" infra/whisper/server.py \
+    --host 127.0.0.1 --port "$WHISPER_PORT" >"$LOGS/whisper.log" 2>&1 < /dev/null & echo $! > "$RUN/whisper.pid")
+  wait_for "curl -fsS $WHISPER_API_URL/health" 60 || die "Whisper did not start: see .data/log/whisper.log"
+}
+
 stop_pidfile() {
   local name="$1" file="$RUN/$1.pid" pid i
   pid_alive "$file" || { rm -f "$file"; return 0; }
@@ -78,7 +108,7 @@ stop_postgres() {
 
 status() {
   local s
-  for s in redis coturn livekit app; do
+  for s in redis coturn livekit pulse egress whisper app; do
     if pid_alive "$RUN/$s.pid"; then echo "$s: running (pid $(cat "$RUN/$s.pid"))"; else echo "$s: stopped"; fi
   done
   if [ -f "$PGDATA/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
@@ -86,8 +116,10 @@ status() {
 }
 
 case "${1:-}" in
-  start) start_postgres; start_redis; start_coturn; start_livekit ;;
-  stop) stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
+  start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper ;;
+  stop)
+    stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
+    stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
   status) status ;;
   *) die "usage: scripts/stack.sh start|stop|status" ;;
 esac
