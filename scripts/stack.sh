@@ -75,7 +75,7 @@ start_egress() {
   render "$ROOT/infra/egress/egress.yaml" "$RUN/egress.yaml"
   # egress re-executes itself as `egress run-handler` (so .bin is on PATH) and resolves
   # local file outputs against its working directory: start it from /.
-  (cd / && TMPDIR="$RUN/egress-tmp" setsid egress --config "$RUN/egress.yaml" >"$LOGS/egress.log" 2>&1 < /dev/null & echo $! > "$RUN/egress.pid")
+  (cd /; TMPDIR="$RUN/egress-tmp" setsid egress --config "$RUN/egress.yaml" >"$LOGS/egress.log" 2>&1 < /dev/null & echo $! > "$RUN/egress.pid")
   wait_for "grep -q 'service ready\|starting service\|service listening' '$LOGS/egress.log'" 20 || warn "egress is slow to start: see .data/log/egress.log"
 }
 
@@ -119,7 +119,9 @@ case "${1:-}" in
   start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper ;;
   stop)
     stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
-    stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
+    stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres
+    # Anything still running from our config files (e.g. egress handlers) goes too.
+    pkill -f -- "$RUN/" 2>/dev/null || true ;;
   status) status ;;
   *) die "usage: scripts/stack.sh start|stop|status" ;;
 esac

@@ -5,11 +5,16 @@ import { db } from '#lib/server/db/client';
 import { migrateToLatest } from '#lib/server/db/migrate';
 import { env } from '#lib/server/env';
 import { isCrossOriginApiWrite } from '#lib/server/http/origin';
+import { startJobRunner } from '#lib/server/jobs/runner';
+import { recordingContext, useJobQueue } from '#lib/server/recordings/context';
 
 export const init: ServerInit = async () => {
-	env(); // fail fast, naming any missing variable
+	const config = env(); // fail fast, naming any missing variable
 	const applied = await migrateToLatest(db());
 	if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+	const runner = await startJobRunner(config.DATABASE_URL, (queue) => recordingContext(queue));
+	useJobQueue(runner.queue);
+	process.once('SIGTERM', () => void runner.stop());
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -8,7 +9,18 @@ const schema = z.object({
 	LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters'),
 	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
 	/** Lifetime of a browser's LiveKit access token; LiveKit refreshes it while connected. */
-	LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600)
+	LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+	/** Where Egress writes recordings (absolute: Egress resolves paths from its own cwd). */
+	RECORDINGS_STORAGE_PATH: z
+		.string()
+		.default('.data/recordings')
+		.transform((p) => resolve(p)),
+	WHISPER_API_URL: z.string().url().default('http://127.0.0.1:9000'),
+	WHISPER_MODEL: z.string().min(1).default('base'),
+	/** asr: whisper-asr-webservice (POST /asr); openai: POST /v1/audio/transcriptions. */
+	WHISPER_FLAVOUR: z.enum(['asr', 'openai']).default('asr'),
+	/** Spoken language hint for Whisper (ISO 639-1); empty lets Whisper detect it. */
+	WHISPER_LANGUAGE: z.string().default('')
 });
 
 export type Env = z.infer<typeof schema>;

@@ -15,16 +15,11 @@ export interface RoomTable {
 	created_at: CreatedAt;
 }
 
-/** One line of MeetingSession.transcript (the seed's shape, extended only). */
-export interface TranscriptLine {
-	speaker: string;
-	text: string;
-	timestamp: number;
-	isActive: boolean;
-	end?: number;
-	participantIdentity?: string;
-	segmentId?: string;
-}
+export type { TranscriptLine } from '../../transcript/types';
+import type { TranscriptLine } from '../../transcript/types';
+
+/** Where the meeting's transcript is: none → recording → waiting/transcribing → merging → ready (or failed). */
+export type TranscriptStatus = 'none' | 'recording' | 'waiting' | 'transcribing' | 'merging' | 'ready' | 'failed';
 
 export interface MeetingSessionTable {
 	id: Generated<string>;
@@ -32,6 +27,48 @@ export interface MeetingSessionTable {
 	started_at: CreatedAt;
 	ended_at: Date | null;
 	transcript: ColumnType<TranscriptLine[], string | undefined, string>;
+	transcript_status: Generated<TranscriptStatus>;
+	transcript_detail: string | null;
+}
+
+export type RunStatus = 'recording' | 'stopping' | 'processing' | 'done';
+
+export interface RecordingRunTable {
+	id: Generated<string>;
+	session_id: string;
+	room_id: string;
+	status: Generated<RunStatus>;
+	started_at: CreatedAt;
+	stopped_at: Date | null;
+}
+
+export type RecordingKind = 'composite' | 'track';
+export type RecordingStatus = 'starting' | 'active' | 'complete' | 'failed';
+
+export interface RecordingTable {
+	id: Generated<string>;
+	run_id: string;
+	kind: RecordingKind;
+	egress_id: string | null;
+	participant_identity: string | null;
+	speaker_name: string | null;
+	track_sid: string | null;
+	file_path: string;
+	status: Generated<RecordingStatus>;
+	error: string | null;
+	started_at: Date | null;
+	ended_at: Date | null;
+	created_at: CreatedAt;
+}
+
+export type PartStatus = 'pending' | 'done' | 'failed';
+
+export interface TranscriptPartTable {
+	recording_id: string;
+	status: Generated<PartStatus>;
+	segments: ColumnType<unknown, string | undefined, string> | null;
+	error: string | null;
+	updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface ParticipantTable {
@@ -57,6 +94,9 @@ export interface Database {
 	meeting_sessions: MeetingSessionTable;
 	participants: ParticipantTable;
 	webhook_events: WebhookEventTable;
+	recording_runs: RecordingRunTable;
+	recordings: RecordingTable;
+	transcript_parts: TranscriptPartTable;
 }
 
 export type Room = Selectable<RoomTable>;
@@ -64,3 +104,5 @@ export type NewRoom = Insertable<RoomTable>;
 export type RoomUpdate = Updateable<RoomTable>;
 export type MeetingSession = Selectable<MeetingSessionTable>;
 export type Participant = Selectable<ParticipantTable>;
+export type RecordingRun = Selectable<RecordingRunTable>;
+export type Recording = Selectable<RecordingTable>;

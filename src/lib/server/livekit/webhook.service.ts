@@ -3,11 +3,13 @@ import type { AppContext } from '../context';
 import { endOpenSession } from '../meetings/session.repository';
 import { findParticipantByIdentity, updateParticipant } from '../rooms/participant.repository';
 import { findRoomByCode } from '../rooms/room.repository';
+import type { RecordingContext } from '../recordings/recording-context';
+import { applyEgressInfo, onTrackPublished, stopIfRecording } from '../recordings/recording.service';
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
 
 /** Applies a verified LiveKit webhook once: LiveKit may deliver an event more than once. */
-export async function applyWebhook(ctx: AppContext, event: WebhookEvent): Promise<WebhookOutcome> {
+export async function applyWebhook(ctx: AppContext & { recordings?: RecordingContext }, event: WebhookEvent): Promise<WebhookOutcome> {
 	const fresh = await ctx.db
 		.insertInto('webhook_events')
 		.values({ id: event.id, event: event.event })
@@ -32,7 +34,20 @@ export async function applyWebhook(ctx: AppContext, event: WebhookEvent): Promis
 		case 'room_finished': {
 			const room = event.room && (await findRoomByCode(ctx.db, event.room.name));
 			if (!room) return 'ignored';
+			if (ctx.recordings) await stopIfRecording(ctx.recordings, room.code);
 			await endOpenSession(ctx.db, room.id, at);
+			return 'handled';
+		}
+		case 'track_published': {
+			if (!ctx.recordings || !event.room || !event.participant || !event.track) return 'ignored';
+			await onTrackPublished(ctx.recordings, event.room.name, event.participant.identity, event.track.sid, event.track.source);
+			return 'handled';
+		}
+		case 'egress_started':
+		case 'egress_updated':
+		case 'egress_ended': {
+			if (!ctx.recordings || !event.egressInfo) return 'ignored';
+			await applyEgressInfo(ctx.recordings, event.egressInfo);
 			return 'handled';
 		}
 		default:

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as rooms from './2026_11_24_0001_rooms';
+import * as recordings from './2026_11_24_0002_recordings';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
-	'2026_11_24_0001_rooms': rooms
+	'2026_11_24_0001_rooms': rooms,
+	'2026_11_24_0002_recordings': recordings
 };

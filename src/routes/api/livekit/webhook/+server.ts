@@ -2,6 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { appContext } from '#lib/server/context';
 import { livekitWebhooks } from '#lib/server/livekit/clients';
 import { applyWebhook } from '#lib/server/livekit/webhook.service';
+import { recordingContext } from '#lib/server/recordings/context';
 import type { RequestHandler } from './$types';
 
 /** LiveKit's signed webhooks: verified against the raw body, applied once per event id. */
@@ -13,6 +14,6 @@ export const POST: RequestHandler = async ({ request }) => {
 	} catch {
 		error(401, 'Invalid webhook signature');
 	}
-	const outcome = await applyWebhook(appContext(), event);
+	const outcome = await applyWebhook({ ...appContext(), recordings: recordingContext() }, event);
 	return json({ outcome });
 };

@@ -1,0 +1,80 @@
+import type { Db } from '../db';
+import type { Recording, RecordingRun, RunStatus } from '../db/schema';
+
+export async function insertRun(db: Db, values: { session_id: string; room_id: string }): Promise<RecordingRun | undefined> {
+	return db
+		.insertInto('recording_runs')
+		.values(values)
+		.onConflict((oc) => oc.column('room_id').where('status', '=', 'recording').doNothing())
+		.returningAll()
+		.executeTakeFirst();
+}
+
+export async function findLiveRun(db: Db, roomId: string): Promise<RecordingRun | undefined> {
+	return db.selectFrom('recording_runs').selectAll().where('room_id', '=', roomId).where('status', '=', 'recording').executeTakeFirst();
+}
+
+export async function findRun(db: Db, id: string): Promise<RecordingRun | undefined> {
+	return db.selectFrom('recording_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setRunStatus(db: Db, id: string, status: RunStatus, from?: RunStatus): Promise<boolean> {
+	let query = db.updateTable('recording_runs').set({ status, ...(status === 'stopping' ? { stopped_at: new Date() } : {}) }).where('id', '=', id);
+	if (from) query = query.where('status', '=', from);
+	const result = await query.executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/** Runs still waiting on egress: live or stopping (what the reconciliation poll looks at). */
+export async function unsettledRuns(db: Db): Promise<(RecordingRun & { code: string })[]> {
+	return db
+		.selectFrom('recording_runs')
+		.innerJoin('rooms', 'rooms.id', 'recording_runs.room_id')
+		.selectAll('recording_runs')
+		.select('rooms.code')
+		.where('recording_runs.status', 'in', ['recording', 'stopping'])
+		.execute();
+}
+
+/** Claims the (run, track) slot; undefined when that track is already being recorded. */
+export async function claimTrackRecording(
+	db: Db,
+	values: { run_id: string; participant_identity: string; speaker_name: string; track_sid: string; file_path: string }
+): Promise<Recording | undefined> {
+	return db
+		.insertInto('recordings')
+		.values({ ...values, kind: 'track' })
+		.onConflict((oc) => oc.columns(['run_id', 'track_sid']).where('track_sid', 'is not', null).doNothing())
+		.returningAll()
+		.executeTakeFirst();
+}
+
+export async function insertCompositeRecording(db: Db, values: { run_id: string; file_path: string }): Promise<Recording> {
+	return db.insertInto('recordings').values({ ...values, kind: 'composite' }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateRecording(
+	db: Db,
+	id: string,
+	values: Partial<Pick<Recording, 'egress_id' | 'status' | 'error' | 'started_at' | 'ended_at'>>
+): Promise<void> {
+	await db.updateTable('recordings').set(values).where('id', '=', id).execute();
+}
+
+export async function findRecordingByEgress(db: Db, egressId: string): Promise<Recording | undefined> {
+	return db.selectFrom('recordings').selectAll().where('egress_id', '=', egressId).executeTakeFirst();
+}
+
+export async function runRecordings(db: Db, runId: string): Promise<Recording[]> {
+	return db.selectFrom('recordings').selectAll().where('run_id', '=', runId).orderBy('created_at').execute();
+}
+
+export async function sessionRecordings(db: Db, sessionId: string): Promise<Recording[]> {
+	return db
+		.selectFrom('recordings')
+		.innerJoin('recording_runs', 'recording_runs.id', 'recordings.run_id')
+		.selectAll('recordings')
+		.where('recording_runs.session_id', '=', sessionId)
+		.orderBy('recordings.created_at')
+		.execute();
+}

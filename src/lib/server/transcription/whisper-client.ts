@@ -1,0 +1,74 @@
+import { errorForStatus, WhisperUnavailableError } from './whisper-errors';
+import { whisperRequest } from './whisper-request';
+import { parseWhisperReply, type WhisperResult } from './whisper-response';
+
+export { WhisperError, WhisperRejectedError, WhisperUnavailableError } from './whisper-errors';
+export type { WhisperResult } from './whisper-response';
+
+export interface WhisperClientConfig {
+	/** Service base URL, e.g. `http://127.0.0.1:9000` (an OpenAI base ending in `/v1` works too). */
+	url: string;
+	/** `asr`: whisper-asr-webservice `/asr`; `openai`: `/v1/audio/transcriptions`. */
+	flavour: 'asr' | 'openai';
+	/** Sent as `model` to OpenAI-style services; whisper-asr-webservice fixes it at start-up. */
+	model: string;
+	/** Language code such as `en`; omit for auto-detection. */
+	language?: string;
+	/** Limit for one whole request, upload and transcription included. */
+	timeoutMs: number;
+	/** Ask for word timings (default true). */
+	wordTimestamps?: boolean;
+}
+
+export interface WhisperAudio {
+	data: Uint8Array | Blob;
+	filename: string;
+	contentType?: string;
+}
+
+export interface WhisperClient {
+	/**
+	 * Transcribes one audio file. Throws WhisperUnavailableError when a later retry may
+	 * succeed and WhisperRejectedError when this audio will never be accepted.
+	 */
+	transcribe(audio: WhisperAudio, options?: { signal?: AbortSignal }): Promise<WhisperResult>;
+}
+
+/** A client for a Whisper HTTP service; it keeps no state between calls. */
+export function createWhisperClient(config: WhisperClientConfig): WhisperClient {
+	return { transcribe: (audio, options) => transcribe(config, audio, options?.signal) };
+}
+
+async function transcribe(
+	config: WhisperClientConfig,
+	audio: WhisperAudio,
+	callerSignal: AbortSignal | undefined
+): Promise<WhisperResult> {
+	const timeout = AbortSignal.timeout(config.timeoutMs);
+	const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+	const { url, form } = whisperRequest(config, audio);
+	const service = `Whisper at ${url.origin}`;
+	let response: Response;
+	let body: string;
+	try {
+		response = await fetch(url, { method: 'POST', body: form, signal });
+		body = await response.text();
+	} catch (cause) {
+		if (callerSignal?.aborted) throw callerSignal.reason;
+		const why = timeout.aborted ? `no answer within ${config.timeoutMs} ms` : 'unreachable';
+		throw new WhisperUnavailableError(`${service} is ${why}`, { cause });
+	}
+	if (!response.ok) throw errorForStatus(service, response, body);
+	try {
+		const audioSeconds = Number(response.headers.get('x-audio-seconds') ?? NaN);
+		return parseWhisperReply(config.flavour, JSON.parse(body), {
+			language: config.language,
+			duration: Number.isFinite(audioSeconds) ? audioSeconds : undefined
+		});
+	} catch (cause) {
+		throw new WhisperUnavailableError(
+			`${service} answered ${response.status} with an unexpected body: ${body.slice(0, 200)}`,
+			{ cause, status: response.status }
+		);
+	}
+}
