@@ -61,6 +61,7 @@ export class MeetingConnection {
 	#micOn = $state(false);
 	#cameraOn = $state(false);
 	#audioBlocked = $state(false);
+	#recording = $state(false);
 	#room: Room;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
@@ -83,7 +84,8 @@ export class MeetingConnection {
 				this.#notice = disconnectMessage(reason);
 				this.#participants = [];
 			})
-			.on(RoomEvent.AudioPlaybackStatusChanged, () => (this.#audioBlocked = !this.#room.canPlaybackAudio));
+			.on(RoomEvent.AudioPlaybackStatusChanged, () => (this.#audioBlocked = !this.#room.canPlaybackAudio))
+			.on(RoomEvent.RecordingStatusChanged, (recording) => (this.#recording = recording));
 	}
 
 	get status() {
@@ -104,6 +106,10 @@ export class MeetingConnection {
 	get audioBlocked() {
 		return this.#audioBlocked;
 	}
+	/** LiveKit reports whether any egress is recording this room: the indicator everyone sees. */
+	get recording() {
+		return this.#recording;
+	}
 	/** The underlying room, for tests and stats; components use the getters above. */
 	get room() {
 		return this.#room;
@@ -122,6 +128,7 @@ export class MeetingConnection {
 		}
 		this.#attempt = 0;
 		this.#status = 'connected';
+		this.#recording = this.#room.isRecording;
 		this.#refresh();
 		await this.#room.startAudio().catch(() => undefined);
 		await this.#publish(choices);

@@ -8,6 +8,7 @@ import { appContext } from '#lib/server/context';
 import { joinRoom, type JoinFailure } from '#lib/server/rooms/join.service';
 import { findParticipant } from '#lib/server/rooms/participant.repository';
 import { getRoom } from '#lib/server/rooms/room.service';
+import { findLiveRun } from '#lib/server/recordings/recording.repository';
 import type { Actions, PageServerLoad } from './$types';
 
 async function roomOr404(code: string) {
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 		needsPassword: room.password_hash !== null,
 		muteOnJoin: room.mute_on_join,
 		cameraOffOnJoin: room.camera_off_on_join,
+		recording: Boolean(await findLiveRun(appContext().db, room.id)),
 		form
 	};
 };

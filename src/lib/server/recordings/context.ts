@@ -25,7 +25,8 @@ export function recordingContext(queue: JobQueue | undefined = jobQueue): Record
 			flavour: config.WHISPER_FLAVOUR,
 			model: config.WHISPER_MODEL,
 			language: config.WHISPER_LANGUAGE || undefined,
-			timeoutMs: 15 * 60_000
+			timeoutMs: 15 * 60_000,
+			vadFilter: true
 		}),
 		recordingsPath: config.RECORDINGS_STORAGE_PATH
 	};

@@ -89,7 +89,7 @@ export async function onTrackPublished(ctx: RecordingContext, code: string, iden
 	if (run) await recordTrack(ctx, run, code, identity, trackSid);
 }
 
-export type StopResult = { ok: true; runId: string } | { ok: false; reason: 'not_found' | 'not_recording' };
+export type StopResult = { ok: true; run: RecordingRun } | { ok: false; reason: 'not_found' | 'not_recording' };
 
 /** Stops every egress of the live run and hands the run to the pipeline. */
 export async function stopRecording(ctx: RecordingContext, code: string): Promise<StopResult> {
@@ -105,7 +105,7 @@ export async function stopRecording(ctx: RecordingContext, code: string): Promis
 			.map((r) => ctx.egress.stop(r.egress_id!).catch(() => undefined))
 	);
 	await ctx.jobs.enqueue('recording.finalize', { runId: run.id }, { key: run.id });
-	return { ok: true, runId: run.id };
+	return { ok: true, run };
 }
 
 /** Stops a live run when the meeting ends without the host pressing stop. */

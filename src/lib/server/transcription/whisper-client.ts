@@ -18,6 +18,11 @@ export interface WhisperClientConfig {
 	timeoutMs: number;
 	/** Ask for word timings (default true). */
 	wordTimestamps?: boolean;
+	/**
+	 * Skip non-speech with Whisper's voice-activity filter (whisper-asr-webservice only).
+	 * One speaker's track is mostly silence, where Whisper otherwise tends to invent words.
+	 */
+	vadFilter?: boolean;
 }
 
 export interface WhisperAudio {

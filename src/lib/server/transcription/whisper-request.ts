@@ -20,7 +20,7 @@ export function whisperRequest(
 			...(config.language ? { language: config.language } : {}),
 			output: 'json',
 			word_timestamps: String(words),
-			vad_filter: 'false',
+			vad_filter: String(config.vadFilter ?? false),
 			encode: 'true'
 		}).toString();
 		form.set('audio_file', blob, audio.filename);

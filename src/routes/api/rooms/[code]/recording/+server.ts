@@ -21,5 +21,5 @@ export const POST = procedure(z.object({ action: z.enum(['start', 'stop']) }), a
 		const [status, message] = FAILURES[result.reason];
 		error(status, message);
 	}
-	return { recording: input.action === 'start' };
+	return { recording: input.action === 'start', sessionId: result.run.session_id };
 });

@@ -1,0 +1,11 @@
+import { postJson } from './api';
+
+export interface RecordingChange {
+	recording: boolean;
+	sessionId: string;
+}
+
+/** Host only: starts or stops recording; the server answers 403 to anyone else. */
+export function setRecording(code: string, on: boolean): Promise<RecordingChange> {
+	return postJson<RecordingChange>(`/api/rooms/${code}/recording`, { action: on ? 'start' : 'stop' });
+}

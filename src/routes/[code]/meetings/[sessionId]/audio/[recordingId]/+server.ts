@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { appContext } from '#lib/server/context';
+import { fileResponse } from '#lib/server/http/file-response';
+import { recordingFile } from '#lib/server/recordings/record.service';
+import { requireSessionViewer } from '#lib/server/recordings/session-guard';
+import type { RequestHandler } from './$types';
+
+/** A recording's audio, with range requests so the player can seek. */
+export const GET: RequestHandler = async ({ params, cookies, request }) => {
+	const ctx = appContext();
+	const { session } = await requireSessionViewer(ctx, cookies, params.code, params.sessionId);
+	const path = await recordingFile(ctx, session.id, params.recordingId);
+	if (!path) error(404, 'No such recording');
+	return fileResponse(path, request, 'audio/ogg').catch(() => error(404, 'The recording file is missing'));
+};
