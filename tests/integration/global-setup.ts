@@ -8,6 +8,7 @@ export default async function setup() {
 	if (!url?.includes('test')) throw new Error(`Refusing to reset a database that is not a test database: ${url}`);
 	const db = createDb(url, 1);
 	try {
+		await sql`DROP SCHEMA IF EXISTS pgboss CASCADE`.execute(db);
 		await sql`DROP SCHEMA public CASCADE`.execute(db);
 		await sql`CREATE SCHEMA public`.execute(db);
 		await migrateToLatest(db);

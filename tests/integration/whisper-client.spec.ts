@@ -9,7 +9,7 @@ import {
 	WhisperUnavailableError,
 	type WhisperClientConfig
 } from '../../src/lib/server/transcription/whisper-client';
-import { wordErrorRate } from './wer';
+import { wordErrorRate } from '../support/wer';
 
 // Contract tests against a real Whisper service (infra/whisper/ here, whisper-asr-webservice
 // in production). Speech is synthesized with espeak-ng, so the expected words are known.

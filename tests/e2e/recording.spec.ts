@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { SpeechBot } from '../support/speech-bot.ts';
+import { readPcm16, speechWav } from '../support/speech.ts';
+import { wordErrorRate } from '../support/wer.ts';
+import { createMeeting, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
+
+const SENTENCES = [
+	'The quick brown fox jumps over the lazy dog.',
+	'Please send the quarterly report to Maria before Friday.',
+	'We will meet again next Tuesday at ten in the morning.'
+];
+
+// Whisper base on espeak-ng speech measured 2–4% WER here (infra/whisper/README.md); 25%
+// leaves room for an odd word on a loaded 2-core machine while still failing on nonsense.
+const MAX_WER = 0.25;
+
+test('the host records a meeting; the transcript names the bot for its words', async ({ browser, baseURL }) => {
+	test.setTimeout(240_000);
+	const host = await newParticipantPage(browser);
+	const code = await createMeeting(host.page);
+	await joinAs(host.page, 'Hana Host');
+	// The host's fake microphone beeps; mute it so the transcript holds only speech.
+	await host.page.getByTestId('toggle-mic').click();
+
+	const bot = await SpeechBot.join(baseURL!, code, 'Speech Bot');
+	await expect(tileOf(host.page, 'Speech Bot')).toBeVisible();
+	const speech = readPcm16(speechWav(SENTENCES));
+
+	await host.page.getByTestId('toggle-recording').click();
+	await expect(host.page.getByTestId('recording-indicator')).toBeVisible({ timeout: 30_000 });
+
+	// A guest arriving now is told before joining.
+	const guest = await newParticipantPage(browser);
+	await openWithCode(guest.page, code);
+	await expect(guest.page.getByTestId('prejoin-recording')).toBeVisible();
+	await guest.context.close();
+
+	await bot.speak(speech);
+	await host.page.getByTestId('toggle-recording').click();
+	await expect(host.page.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
+
+	const recordPage = await host.context.newPage();
+	await recordPage.goto(await host.page.getByTestId('record-link').getAttribute('href') ?? '');
+	await expect(recordPage.getByTestId('transcript-status')).toHaveCount(0, { timeout: 180_000 });
+	const lines = recordPage.getByTestId('transcript-line');
+	await expect(lines.first()).toBeVisible();
+
+	const speakers = await lines.getByTestId('line-speaker').allTextContents();
+	expect(new Set(speakers)).toEqual(new Set(['Speech Bot']));
+	const heard = (await lines.getByTestId('line-text').allTextContents()).join(' ');
+	const wer = wordErrorRate(SENTENCES.join(' '), heard);
+	test.info().annotations.push({ type: 'wer', description: `${wer.toFixed(3)}: ${heard}` });
+	expect(wer).toBeLessThanOrEqual(MAX_WER);
+
+	// The player gets the audio with range requests, so it can seek.
+	const src = await recordPage.getByTestId('player').getAttribute('src');
+	const ranged = await recordPage.request.get(src!, { headers: { range: 'bytes=0-99' } });
+	expect(ranged.status()).toBe(206);
+	expect(ranged.headers()['content-range']).toMatch(/^bytes 0-99\/\d+$/);
+	expect((await ranged.body()).length).toBe(100);
+
+	const vtt = await recordPage.request.get(await recordPage.getByTestId('export-vtt').getAttribute('href') ?? '');
+	expect(await vtt.text()).toMatch(/^WEBVTT[\s\S]*<v Speech Bot>/);
+
+	await bot.leave();
+	await host.context.close();
+});
+
+test('recording controls are for the host only', async ({ browser, baseURL }) => {
+	const host = await newParticipantPage(browser);
+	const code = await createMeeting(host.page);
+	await joinAs(host.page, 'Hana Host');
+	const guest = await newParticipantPage(browser);
+	await openWithCode(guest.page, code);
+	await joinAs(guest.page, 'Gus Guest');
+	await expect(guest.page.getByTestId('toggle-recording')).toHaveCount(0);
+	const refused = await guest.context.request.post(`${baseURL}/api/rooms/${code}/recording`, {
+		headers: { origin: baseURL!, 'content-type': 'application/json' },
+		data: { action: 'start' }
+	});
+	expect(refused.status()).toBe(403);
+	const list = await guest.page.goto(`/${code}/meetings`);
+	expect(list?.status()).toBe(403);
+	await guest.context.close();
+	await host.context.close();
+});

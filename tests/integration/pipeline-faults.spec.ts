@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AccessToken } from 'livekit-server-sdk';
+import { PgBoss, type JobWithMetadata } from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppProcess, createRoomAsHost, setRecordingAs } from '../support/app-process';
+import { SpeechBot } from '../support/speech-bot';
+import { readPcm16, speechWav } from '../support/speech';
+import { wordErrorRate } from '../support/wer';
+import { env } from '../../src/lib/server/env';
+import { testContext } from './support';
+
+const ctx = testContext();
+const app = new AppProcess(3200);
+beforeAll(() => app.start(), 40_000);
+afterAll(async () => {
+	await app.stop();
+	await ctx.close();
+});
+
+async function waitForTranscript(sessionId: string, timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const session = await ctx.db.selectFrom('meeting_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
+		if (session.transcript_status === 'ready' || session.transcript_status === 'failed') return session;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`transcript of ${sessionId} not ready within ${timeoutMs} ms`);
+}
+
+describe('the pipeline without webhooks', () => {
+	it('records a late joiner and finishes the transcript from the reconciliation poll alone', async () => {
+		// This app's port is not a webhook target: track_published and egress_ended never arrive.
+		const { code, cookie } = await createRoomAsHost(app.url);
+		const ada = await SpeechBot.join(app.url, code, 'Ada Early');
+		const { sessionId } = await setRecordingAs(app.url, code, cookie, 'start');
+		await new Promise((r) => setTimeout(r, 3000));
+		await ada.speak(readPcm16(speechWav(['Good morning everyone, let us begin the review.'])));
+
+		const bo = await SpeechBot.join(app.url, code, 'Bo Late');
+		// Only the poll (every 15 s) can notice Bo's microphone; give it time, then speak.
+		const deadline = Date.now() + 40_000;
+		while (Date.now() < deadline) {
+			const tracks = await ctx.db.selectFrom('recordings').select(['speaker_name', 'status']).where('kind', '=', 'track').where('speaker_name', '=', 'Bo Late').execute();
+			if (tracks.some((t) => t.status === 'active')) break;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		await new Promise((r) => setTimeout(r, 1500));
+		await bo.speak(readPcm16(speechWav(['The budget for next quarter is approved.'])));
+		await setRecordingAs(app.url, code, cookie, 'stop');
+
+		const session = await waitForTranscript(sessionId, 150_000);
+		expect(session.transcript_status).toBe('ready');
+		const said = (name: string) => session.transcript.filter((l) => l.speaker === name).map((l) => l.text).join(' ');
+		expect(wordErrorRate('Good morning everyone, let us begin the review.', said('Ada Early'))).toBeLessThanOrEqual(0.3);
+		expect(wordErrorRate('The budget for next quarter is approved.', said('Bo Late'))).toBeLessThanOrEqual(0.3);
+		await ada.leave();
+		await bo.leave();
+	}, 240_000);
+});
+
+describe('a worker killed mid-transcription', () => {
+	it('resumes after restart, and the transcript has each line once', async () => {
+		// A prepared recording of about 40 s of speech, as Egress would have left it.
+		const sentences = Array.from({ length: 6 }, (_, i) => `This is sentence number ${i + 1} of the long recording about the product launch plan.`);
+		const dir = join(env().RECORDINGS_STORAGE_PATH, 'kill-test');
+		mkdirSync(dir, { recursive: true });
+		const file = join(dir, 'speaker.ogg');
+		execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', speechWav(sentences, 800), '-c:a', 'libopus', file]);
+
+		const { code } = await createRoomAsHost(app.url);
+		const room = await ctx.db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+		const session = await ctx.db.insertInto('meeting_sessions').values({ room_id: room.id }).returningAll().executeTakeFirstOrThrow();
+		const run = await ctx.db.insertInto('recording_runs').values({ session_id: session.id, room_id: room.id, status: 'processing' }).returningAll().executeTakeFirstOrThrow();
+		const recording = await ctx.db
+			.insertInto('recordings')
+			.values({ run_id: run.id, kind: 'track', participant_identity: 'p_killtest', speaker_name: 'Kim', track_sid: 'TR_kill', file_path: file, status: 'complete', started_at: new Date() })
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await ctx.db.insertInto('transcript_parts').values({ recording_id: recording.id, updated_at: new Date() }).execute();
+
+		const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: 'pgboss', supervise: false, schedule: false });
+		await boss.start();
+		await boss.send('transcript.track', { recordingId: recording.id }, { singletonKey: recording.id });
+
+		// Kill the app as soon as it has the job.
+		const activeBy = Date.now() + 20_000;
+		let job: JobWithMetadata | undefined;
+		while (Date.now() < activeBy) {
+			job = (await boss.findJobs<object>('transcript.track', { key: recording.id }))[0];
+			if (job?.state === 'active') break;
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		expect(job?.state).toBe('active');
+		await app.kill9();
+		const part = await ctx.db.selectFrom('transcript_parts').selectAll().where('recording_id', '=', recording.id).executeTakeFirstOrThrow();
+		expect(part.status).toBe('pending');
+
+		await app.start();
+		await boss.send('transcript.merge', { sessionId: session.id });
+		const done = await waitForTranscript(session.id, 120_000);
+		expect(done.transcript_status).toBe('ready');
+		const segmentIds = done.transcript.map((l) => l.segmentId);
+		expect(new Set(segmentIds).size).toBe(segmentIds.length);
+		expect(wordErrorRate(sentences.join(' '), done.transcript.map((l) => l.text).join(' '))).toBeLessThanOrEqual(0.3);
+		const [finished] = await boss.findJobs<object>('transcript.track', { key: recording.id });
+		expect(finished?.state).toBe('completed');
+		expect(finished?.retryCount).toBeGreaterThanOrEqual(1);
+		await boss.stop({ graceful: false });
+	}, 200_000);
+});
+
+describe('webhooks', () => {
+	it('rejects a forged signature and applies a replayed event only once', async () => {
+		const url = app.url;
+		const body = JSON.stringify({ event: 'room_started', id: `EV_${Date.now()}`, room: { name: 'zzz-zzzz-zzz' }, createdAt: `${Math.floor(Date.now() / 1000)}` });
+		const sign = async (secret: string) => {
+			const token = new AccessToken(ctx.config.LIVEKIT_API_KEY, secret);
+			token.sha256 = createHash('sha256').update(body).digest('base64');
+			return token.toJwt();
+		};
+		const post = async (authorization: string, payload = body) =>
+			fetch(`${url}/api/livekit/webhook`, { method: 'POST', headers: { authorization, 'content-type': 'application/webhook+json' }, body: payload });
+
+		expect((await post(await sign('not-the-secret-not-the-secret-not-the-secret'))).status).toBe(401);
+		expect((await post(await sign(ctx.config.LIVEKIT_API_SECRET), body.replace('zzz', 'yyy'))).status).toBe(401);
+		const first = await post(await sign(ctx.config.LIVEKIT_API_SECRET));
+		expect(first.status).toBe(200);
+		expect(await first.json()).toEqual({ outcome: 'ignored' });
+		const replay = await post(await sign(ctx.config.LIVEKIT_API_SECRET));
+		expect(await replay.json()).toEqual({ outcome: 'duplicate' });
+	});
+});
