@@ -7,6 +7,8 @@ COPY . .
 RUN npx vite build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
+# ffprobe checks recordings before they go to Whisper.
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/package.json ./

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccessToken } from 'livekit-server-sdk';
 import { PgBoss, type JobWithMetadata } from 'pg-boss';
@@ -19,6 +19,43 @@ afterAll(async () => {
 	await app.stop();
 	await ctx.close();
 });
+
+/**
+ * A meeting whose recordings are done, as Egress would leave it: one complete track
+ * recording and a pending transcript part per file.
+ */
+async function prepareTranscription(files: { speaker: string; path: string }[]) {
+	const { code } = await createRoomAsHost(app.url);
+	const room = await ctx.db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+	const session = await ctx.db.insertInto('meeting_sessions').values({ room_id: room.id }).returningAll().executeTakeFirstOrThrow();
+	const run = await ctx.db.insertInto('recording_runs').values({ session_id: session.id, room_id: room.id, status: 'processing' }).returningAll().executeTakeFirstOrThrow();
+	const recordingIds: string[] = [];
+	for (const [i, file] of files.entries()) {
+		const recording = await ctx.db
+			.insertInto('recordings')
+			.values({ run_id: run.id, kind: 'track', participant_identity: `p_test${i}`, speaker_name: file.speaker, track_sid: `TR_${i}`, file_path: file.path, status: 'complete', started_at: new Date() })
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await ctx.db.insertInto('transcript_parts').values({ recording_id: recording.id, updated_at: new Date() }).execute();
+		recordingIds.push(recording.id);
+	}
+	return { sessionId: session.id, recordingIds };
+}
+
+async function enqueue(jobs: { name: string; data: object; key?: string }[]) {
+	const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: 'pgboss', supervise: false, schedule: false });
+	await boss.start();
+	for (const job of jobs) await boss.send(job.name, job.data, job.key ? { singletonKey: job.key } : {});
+	await boss.stop({ graceful: false });
+}
+
+function speechFile(name: string, sentences: string[]): string {
+	const dir = join(env().RECORDINGS_STORAGE_PATH, 'pipeline-tests');
+	mkdirSync(dir, { recursive: true });
+	const file = join(dir, `${name}.ogg`);
+	execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', speechWav(sentences, 800), '-c:a', 'libopus', file]);
+	return file;
+}
 
 async function waitForTranscript(sessionId: string, timeoutMs: number) {
 	const deadline = Date.now() + timeoutMs;
@@ -65,22 +102,11 @@ describe('a worker killed mid-transcription', () => {
 	it('resumes after restart, and the transcript has each line once', async () => {
 		// A prepared recording of about 40 s of speech, as Egress would have left it.
 		const sentences = Array.from({ length: 6 }, (_, i) => `This is sentence number ${i + 1} of the long recording about the product launch plan.`);
-		const dir = join(env().RECORDINGS_STORAGE_PATH, 'kill-test');
-		mkdirSync(dir, { recursive: true });
-		const file = join(dir, 'speaker.ogg');
-		execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', speechWav(sentences, 800), '-c:a', 'libopus', file]);
+		const file = speechFile('kill-test', sentences);
 
-		const { code } = await createRoomAsHost(app.url);
-		const room = await ctx.db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-		const session = await ctx.db.insertInto('meeting_sessions').values({ room_id: room.id }).returningAll().executeTakeFirstOrThrow();
-		const run = await ctx.db.insertInto('recording_runs').values({ session_id: session.id, room_id: room.id, status: 'processing' }).returningAll().executeTakeFirstOrThrow();
-		const recording = await ctx.db
-			.insertInto('recordings')
-			.values({ run_id: run.id, kind: 'track', participant_identity: 'p_killtest', speaker_name: 'Kim', track_sid: 'TR_kill', file_path: file, status: 'complete', started_at: new Date() })
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await ctx.db.insertInto('transcript_parts').values({ recording_id: recording.id, updated_at: new Date() }).execute();
-
+		const { sessionId, recordingIds } = await prepareTranscription([{ speaker: 'Kim', path: file }]);
+		const recording = { id: recordingIds[0]! };
+		const session = { id: sessionId };
 		const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: 'pgboss', supervise: false, schedule: false });
 		await boss.start();
 		await boss.send('transcript.track', { recordingId: recording.id }, { singletonKey: recording.id });
@@ -110,6 +136,61 @@ describe('a worker killed mid-transcription', () => {
 		expect(finished?.retryCount).toBeGreaterThanOrEqual(1);
 		await boss.stop({ graceful: false });
 	}, 200_000);
+});
+
+describe('Whisper down, and bad audio', () => {
+	it('waits for the transcription service, says so, and finishes when it is back', async () => {
+		const sentence = 'The service came back and the transcript was finished.';
+		const { sessionId, recordingIds } = await prepareTranscription([{ speaker: 'Wes', path: speechFile('whisper-down', [sentence]) }]);
+		await app.stop();
+		const noWhisper = new AppProcess(3201, { WHISPER_API_URL: 'http://127.0.0.1:9' });
+		await noWhisper.start();
+		try {
+			await enqueue([{ name: 'transcript.track', data: { recordingId: recordingIds[0] }, key: recordingIds[0] }]);
+			const deadline = Date.now() + 30_000;
+			let session;
+			do {
+				session = await ctx.db.selectFrom('meeting_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
+				if (session.transcript_status === 'waiting') break;
+				await new Promise((r) => setTimeout(r, 300));
+			} while (Date.now() < deadline);
+			expect(session.transcript_status).toBe('waiting');
+			expect(session.transcript_detail).toBe('Waiting for the transcription service…');
+			const part = await ctx.db.selectFrom('transcript_parts').selectAll().where('recording_id', '=', recordingIds[0]!).executeTakeFirstOrThrow();
+			expect(part.status).toBe('pending');
+		} finally {
+			await noWhisper.stop();
+		}
+		await app.start(); // Whisper reachable again: the retried job completes.
+		const done = await waitForTranscript(sessionId, 150_000);
+		expect(done.transcript_status).toBe('ready');
+		expect(wordErrorRate(sentence, done.transcript.map((l) => l.text).join(' '))).toBeLessThanOrEqual(0.3);
+	}, 200_000);
+
+	it('fails only the speakers whose audio is empty or corrupt; the rest of the transcript completes', async () => {
+		const dir = join(env().RECORDINGS_STORAGE_PATH, 'pipeline-tests');
+		mkdirSync(dir, { recursive: true });
+		const corrupt = join(dir, 'corrupt.ogg');
+		const empty = join(dir, 'empty.ogg');
+		writeFileSync(corrupt, randomBytes(40_000));
+		writeFileSync(empty, '');
+		const sentence = 'Only my words should be in this transcript.';
+		const { sessionId, recordingIds } = await prepareTranscription([
+			{ speaker: 'Good Speaker', path: speechFile('good', [sentence]) },
+			{ speaker: 'Corrupt Speaker', path: corrupt },
+			{ speaker: 'Empty Speaker', path: empty }
+		]);
+		await enqueue(recordingIds.map((id) => ({ name: 'transcript.track', data: { recordingId: id }, key: id })));
+		const done = await waitForTranscript(sessionId, 120_000);
+		expect(done.transcript_status).toBe('ready');
+		expect(done.transcript_detail).toBe('2 of 3 speakers could not be transcribed.');
+		expect(new Set(done.transcript.map((l) => l.speaker))).toEqual(new Set(['Good Speaker']));
+		const parts = await ctx.db.selectFrom('transcript_parts').selectAll().where('recording_id', 'in', recordingIds).execute();
+		const byId = new Map(parts.map((p) => [p.recording_id, p]));
+		expect(byId.get(recordingIds[1]!)).toMatchObject({ status: 'failed' });
+		expect(byId.get(recordingIds[1]!)?.error).toMatch(/damaged/);
+		expect(byId.get(recordingIds[2]!)).toMatchObject({ status: 'failed', error: 'The recording is empty.' });
+	}, 150_000);
 });
 
 describe('webhooks', () => {

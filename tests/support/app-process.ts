@@ -8,13 +8,16 @@ export class AppProcess {
 	#child: ChildProcess | undefined;
 	readonly url: string;
 
-	constructor(readonly port: number) {
+	constructor(
+		readonly port: number,
+		private readonly env: Record<string, string> = {}
+	) {
 		this.url = `http://localhost:${port}`;
 	}
 
 	async start(): Promise<void> {
 		this.#child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1' },
+			env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
 			stdio: ['ignore', 'ignore', 'inherit']
 		});
 		const deadline = Date.now() + 30_000;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RecordingContext } from '../recordings/recording-context';
 import { setTranscriptStatus } from '../recordings/transcript-status';
+import { probeAudio } from '../transcription/probe-audio';
 import { WhisperRejectedError, WhisperUnavailableError } from '../transcription/whisper-client';
 
 /**
@@ -34,6 +35,8 @@ export async function transcribeTrack(ctx: RecordingContext, recordingId: string
 		return finish({ status: 'failed', error: 'The recording file is missing.' });
 	}
 	if (audio.length === 0) return finish({ status: 'failed', error: 'The recording is empty.' });
+	const probe = await probeAudio(row.file_path);
+	if (!probe.ok) return finish({ status: 'failed', error: `The recording is damaged and cannot be read (${probe.reason}).` });
 
 	try {
 		const result = await ctx.whisper.transcribe({ data: new Uint8Array(audio), filename: 'speaker.ogg', contentType: 'audio/ogg' });
