@@ -7,17 +7,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export class AppProcess {
 	#child: ChildProcess | undefined;
 	readonly url: string;
+	readonly port: number;
+	readonly #env: Record<string, string>;
 
-	constructor(
-		readonly port: number,
-		private readonly env: Record<string, string> = {}
-	) {
+	constructor(port: number, env: Record<string, string> = {}) {
+		this.port = port;
+		this.#env = env;
 		this.url = `http://localhost:${port}`;
 	}
 
 	async start(): Promise<void> {
 		this.#child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+			env: { ...process.env, ...this.#env, PORT: String(this.port), HOST: '127.0.0.1' },
 			stdio: ['ignore', 'ignore', 'inherit']
 		});
 		const deadline = Date.now() + 30_000;
