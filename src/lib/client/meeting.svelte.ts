@@ -6,6 +6,7 @@ import {
 	RoomEvent,
 	type RoomConnectOptions
 } from 'livekit-client';
+import { ActiveSpeaker } from './active-speaker.svelte';
 import { ApiError } from './api';
 import { fetchRoomToken } from './room-token';
 import { toParticipantView, type ParticipantView } from './participant-view';
@@ -62,7 +63,11 @@ export class MeetingConnection {
 	#cameraOn = $state(false);
 	#audioBlocked = $state(false);
 	#recording = $state(false);
+	#notices = $state.raw<{ id: number; text: string }[]>([]);
+	#noticeId = 0;
 	#room: Room;
+	/** The debounced active speaker, for emphasis and keeping them in view. */
+	readonly speaker: ActiveSpeaker;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
 
@@ -71,7 +76,11 @@ export class MeetingConnection {
 		private readonly connectOptions: RoomConnectOptions = {}
 	) {
 		this.#room = new Room({ adaptiveStream: true, dynacast: true });
+		this.speaker = new ActiveSpeaker(this.#room);
 		for (const event of PARTICIPANT_EVENTS) this.#room.on(event, this.#refresh);
+		this.#room
+			.on(RoomEvent.ParticipantConnected, (p) => this.notify(`${p.name || 'Someone'} joined`))
+			.on(RoomEvent.ParticipantDisconnected, (p) => this.notify(`${p.name || 'Someone'} left`));
 		this.#room
 			.on(RoomEvent.Reconnecting, () => (this.#status = 'reconnecting'))
 			.on(RoomEvent.Reconnected, () => {
@@ -110,6 +119,18 @@ export class MeetingConnection {
 	get recording() {
 		return this.#recording;
 	}
+	/** Short-lived notices (joins, leaves, presenting), newest last. */
+	get notices() {
+		return this.#notices;
+	}
+
+	/** Shows a notice for a few seconds. */
+	notify(text: string): void {
+		const id = ++this.#noticeId;
+		this.#notices = [...this.#notices.slice(-3), { id, text }];
+		setTimeout(() => (this.#notices = this.#notices.filter((n) => n.id !== id)), 5000);
+	}
+
 	/** The underlying room, for tests and stats; components use the getters above. */
 	get room() {
 		return this.#room;
@@ -186,8 +207,14 @@ export class MeetingConnection {
 		await this.#room.startAudio();
 	}
 
+	/** Switches the microphone or camera to another device while in the call. */
+	async switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
+		await this.#room.switchActiveDevice(kind, deviceId);
+	}
+
 	async leave(): Promise<void> {
 		clearTimeout(this.#retryTimer);
+		this.speaker.destroy();
 		this.#status = 'left';
 		await this.#room.disconnect();
 		this.#participants = [];
@@ -197,5 +224,8 @@ export class MeetingConnection {
 		const room = this.#room;
 		if (room.state === 'disconnected') return;
 		this.#participants = [room.localParticipant, ...room.remoteParticipants.values()].map(toParticipantView);
+		// The host may have muted us: the dock follows the real track state.
+		this.#micOn = room.localParticipant.isMicrophoneEnabled;
+		this.#cameraOn = room.localParticipant.isCameraEnabled;
 	};
 }

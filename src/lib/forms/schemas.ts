@@ -16,3 +16,13 @@ export const joinRoomSchema = z.object({
 	displayName: z.string().trim().min(1, 'Enter your name').max(64, 'Keep your name under 64 characters'),
 	password: z.string().max(256).optional().default('')
 });
+
+/** Host settings page. An empty password keeps the current one unless `clearPassword`. */
+export const roomSettingsSchema = z.object({
+	password: z.string().max(128, 'Keep the password under 128 characters').default(''),
+	clearPassword: z.boolean().default(false),
+	muteOnJoin: z.boolean().default(false),
+	cameraOffOnJoin: z.boolean().default(false),
+	locked: z.boolean().default(false),
+	maxParticipants: z.number().int().min(2, 'At least 2').max(100, 'At most 100').default(100)
+});
