@@ -15,6 +15,8 @@ const schema = z.object({
 		.string()
 		.default('.data/recordings')
 		.transform((p) => resolve(p)),
+	/** The playback mix: `audio` (works with the native Egress build) or `video` (official image). */
+	RECORDING_COMPOSITE: z.enum(['audio', 'video']).default('audio'),
 	WHISPER_API_URL: z.string().url().default('http://127.0.0.1:9000'),
 	WHISPER_MODEL: z.string().min(1).default('base'),
 	/** asr: whisper-asr-webservice (POST /asr); openai: POST /v1/audio/transcriptions. */

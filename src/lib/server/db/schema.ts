@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ChatMessageTable } from '../chat/chat.table';
+import type { ScreenShareLockTable } from '../screen-share/screen-share.table';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
@@ -97,6 +99,8 @@ export interface Database {
 	recording_runs: RecordingRunTable;
 	recordings: RecordingTable;
 	transcript_parts: TranscriptPartTable;
+	chat_messages: ChatMessageTable;
+	screen_share_locks: ScreenShareLockTable;
 }
 
 export type Room = Selectable<RoomTable>;

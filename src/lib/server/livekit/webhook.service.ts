@@ -1,10 +1,11 @@
-import type { WebhookEvent } from 'livekit-server-sdk';
+import { TrackSource, type WebhookEvent } from 'livekit-server-sdk';
 import type { AppContext } from '../context';
 import { endOpenSession } from '../meetings/session.repository';
 import { findParticipantByIdentity, updateParticipant } from '../rooms/participant.repository';
 import { findRoomByCode } from '../rooms/room.repository';
 import type { RecordingContext } from '../recordings/recording-context';
 import { applyEgressInfo, onTrackPublished, stopIfRecording } from '../recordings/recording.service';
+import { onShareGone, onSharePublished, reconcileOnJoin } from '../screen-share/screen-share.service';
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
 
@@ -29,6 +30,10 @@ export async function applyWebhook(ctx: AppContext & { recordings?: RecordingCon
 				participant.id,
 				event.event === 'participant_joined' ? { joined_at: at, left_at: null } : { left_at: at }
 			);
+			if (event.room) {
+				if (event.event === 'participant_left') await onShareGone(ctx, event.room.name, participant.identity);
+				else await reconcileOnJoin(ctx, event.room.name);
+			}
 			return 'handled';
 		}
 		case 'room_finished': {
@@ -39,9 +44,17 @@ export async function applyWebhook(ctx: AppContext & { recordings?: RecordingCon
 			return 'handled';
 		}
 		case 'track_published': {
+			if (event.room && event.participant && event.track?.source === TrackSource.SCREEN_SHARE) {
+				await onSharePublished(ctx, event.room.name, event.participant.identity);
+			}
 			if (!ctx.recordings || !event.room || !event.participant || !event.track) return 'ignored';
 			await onTrackPublished(ctx.recordings, event.room.name, event.participant.identity, event.track.sid, event.track.source);
 			return 'handled';
+		}
+		case 'track_unpublished': {
+			// A reconnect unpublishes briefly: this only starts the release grace period.
+			if (!event.room || !event.participant || event.track?.source !== TrackSource.SCREEN_SHARE) return 'ignored';
+			return (await onShareGone(ctx, event.room.name, event.participant.identity)) ? 'handled' : 'ignored';
 		}
 		case 'egress_started':
 		case 'egress_updated':

@@ -28,6 +28,7 @@ export function recordingContext(queue: JobQueue | undefined = jobQueue): Record
 			timeoutMs: 15 * 60_000,
 			vadFilter: true
 		}),
-		recordingsPath: config.RECORDINGS_STORAGE_PATH
+		recordingsPath: config.RECORDINGS_STORAGE_PATH,
+		compositeVideo: config.RECORDING_COMPOSITE === 'video'
 	};
 }

@@ -13,7 +13,7 @@ export function livekitEgress(): EgressClient {
 /** The Egress operations recordings need; tests and the service share this shape. */
 export interface EgressApi {
 	recordTrack(room: string, trackSid: string, filepath: string): Promise<EgressInfo>;
-	recordRoomAudio(room: string, filepath: string): Promise<EgressInfo>;
+	recordRoom(room: string, filepath: string, video: boolean): Promise<EgressInfo>;
 	stop(egressId: string): Promise<EgressInfo>;
 	list(room: string): Promise<EgressInfo[]>;
 }
@@ -22,9 +22,13 @@ export function egressApi(egress: EgressClient = livekitEgress()): EgressApi {
 	return {
 		// One microphone track → one OGG/Opus file: the speaker is known exactly.
 		recordTrack: (room, trackSid, filepath) => egress.startTrackEgress(room, new DirectFileOutput({ filepath }), trackSid),
-		// The mixed room audio, for playback. (Debian's GStreamer has no AAC encoder: OGG/Opus.)
-		recordRoomAudio: (room, filepath) =>
-			egress.startRoomCompositeEgress(room, new EncodedFileOutput({ fileType: EncodedFileType.OGG, filepath }), { audioOnly: true }),
+		// The room mix, for playback. Audio-only OGG/Opus natively (Debian's GStreamer has no AAC
+		// encoder and video composites need the official image's Chrome); a grid-layout MP4 with
+		// the official image (RECORDING_COMPOSITE=video).
+		recordRoom: (room, filepath, video) =>
+			video
+				? egress.startRoomCompositeEgress(room, new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath }), { layout: 'grid' })
+				: egress.startRoomCompositeEgress(room, new EncodedFileOutput({ fileType: EncodedFileType.OGG, filepath }), { audioOnly: true }),
 		stop: (egressId) => egress.stopEgress(egressId),
 		list: (room) => egress.listEgress({ roomName: room })
 	};

@@ -13,7 +13,7 @@ export interface MeetingRecord {
 	transcriptStatus: MeetingSession['transcript_status'];
 	transcriptDetail: string | null;
 	transcript: MeetingSession['transcript'];
-	playback: { recordingId: string; kind: Recording['kind'] } | null;
+	playback: { recordingId: string; kind: Recording['kind']; video: boolean } | null;
 	speakers: { name: string; status: Recording['status'] }[];
 	recording: boolean;
 }
@@ -46,7 +46,7 @@ export async function meetingRecord(ctx: AppContext, session: MeetingSession): P
 		transcriptStatus: session.transcript_status,
 		transcriptDetail: session.transcript_detail,
 		transcript: session.transcript,
-		playback: playable ? { recordingId: playable.id, kind: playable.kind } : null,
+		playback: playable ? { recordingId: playable.id, kind: playable.kind, video: playable.file_path.endsWith('.mp4') } : null,
 		speakers: recordings.filter((r) => r.kind === 'track').map((r) => ({ name: r.speaker_name ?? 'Unknown', status: r.status })),
 		recording: Boolean(live)
 	};

@@ -9,4 +9,6 @@ export interface RecordingContext extends AppContext {
 	jobs: JobQueue;
 	whisper: WhisperClient;
 	recordingsPath: string;
+	/** Record the room mix as video (needs the official Egress image) or audio only. */
+	compositeVideo: boolean;
 }

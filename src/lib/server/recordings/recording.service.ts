@@ -42,10 +42,10 @@ export async function startRecording(ctx: RecordingContext, code: string): Promi
 	);
 	const started = await Promise.all(micTracks.map((t) => recordTrack(ctx, run, code, t.identity, t.trackSid)));
 
-	const composite = await insertCompositeRecording(ctx.db, { run_id: run.id, file_path: join(runDir(ctx, run), 'room.ogg') });
+	const composite = await insertCompositeRecording(ctx.db, { run_id: run.id, file_path: join(runDir(ctx, run), ctx.compositeVideo ? 'room.mp4' : 'room.ogg') });
 	let compositeOk = false;
 	try {
-		const info = await ctx.egress.recordRoomAudio(code, composite.file_path);
+		const info = await ctx.egress.recordRoom(code, composite.file_path, ctx.compositeVideo);
 		await updateRecording(ctx.db, composite.id, { egress_id: info.egressId, status: recordingStatusOf(info) });
 		compositeOk = true;
 	} catch (err) {

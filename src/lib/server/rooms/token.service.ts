@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { mintBrowserToken } from '../livekit/token';
 import { openSession } from '../meetings/session.repository';
+import { extraSourcesFor } from '../screen-share/screen-share.service';
 import { ensureLivekitRoom } from './livekit-room';
 import { findParticipant, updateParticipant } from './participant.repository';
 import { findRoomByCode } from './room.repository';
@@ -31,8 +32,10 @@ export async function issueToken(ctx: AppContext, code: string, participantId: s
 	}
 
 	const ttl = ctx.config.LIVEKIT_TOKEN_TTL_SECONDS;
+	// The screen-share lock holder keeps screen_share across a reconnect.
+	const extraSources = await extraSourcesFor(ctx.db, room.id, participant.id);
 	const token = await mintBrowserToken(
-		{ room: room.code, identity: participant.identity, displayName: participant.display_name, isHost: participant.is_host, ttlSeconds: ttl },
+		{ room: room.code, identity: participant.identity, displayName: participant.display_name, isHost: participant.is_host, ttlSeconds: ttl, extraSources },
 		ctx.config.LIVEKIT_API_KEY,
 		ctx.config.LIVEKIT_API_SECRET
 	);

@@ -11,5 +11,6 @@ export const GET: RequestHandler = async ({ params, cookies, request }) => {
 	const { session } = await requireSessionViewer(ctx, cookies, params.code, params.sessionId);
 	const path = await recordingFile(ctx, session.id, params.recordingId);
 	if (!path) error(404, 'No such recording');
-	return fileResponse(path, request, 'audio/ogg').catch(() => error(404, 'The recording file is missing'));
+	const type = path.endsWith('.mp4') ? 'video/mp4' : path.endsWith('.webm') ? 'video/webm' : 'audio/ogg';
+	return fileResponse(path, request, type).catch(() => error(404, 'The recording file is missing'));
 };

@@ -1,0 +1,142 @@
+import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message';
+import { ApiError, postJson } from './api';
+
+function isChatMessage(value: unknown): value is ChatMessage {
+	const m = value as Partial<ChatMessage> | null;
+	return (
+		typeof m === 'object' &&
+		m !== null &&
+		Number.isSafeInteger(m.seq) &&
+		typeof m.senderIdentity === 'string' &&
+		typeof m.senderName === 'string' &&
+		typeof m.text === 'string' &&
+		typeof m.sentAt === 'string'
+	);
+}
+
+async function fetchHistory(code: string): Promise<ChatMessage[]> {
+	let response: Response;
+	try {
+		response = await fetch(`/api/rooms/${code}/chat`);
+	} catch {
+		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
+	}
+	const payload = await response.json().catch(() => ({}));
+	if (!response.ok) throw new ApiError(response.status, payload.message ?? `Request failed (${response.status})`);
+	return (payload.messages as unknown[]).filter(isChatMessage);
+}
+
+/**
+ * The meeting's chat: history from the server, live messages from the server's LiveKit
+ * broadcasts, merged by server sequence so reconnects and reloads never duplicate or reorder.
+ */
+export class ChatState {
+	#messages = $state.raw<ChatMessage[]>([]);
+	#unread = $state(0);
+	#panelOpen = $state(false);
+	#error = $state<string | null>(null);
+	#sending = $state(false);
+	/** The last failed send: sending the same text again reuses its id, so the server stores it once. */
+	#retry: { text: string; clientId: string } | null = null;
+
+	constructor(
+		readonly code: string,
+		private readonly room: Room
+	) {}
+
+	/** Messages in server order, each once. */
+	get messages() {
+		return this.#messages;
+	}
+	/** Messages from others that arrived while the panel was closed. */
+	get unread() {
+		return this.#unread;
+	}
+	get panelOpen() {
+		return this.#panelOpen;
+	}
+	set panelOpen(open: boolean) {
+		this.#panelOpen = open;
+		if (open) this.#unread = 0;
+	}
+	get error() {
+		return this.#error;
+	}
+	get sending() {
+		return this.#sending;
+	}
+
+	/** Loads the session's history; `countUnread` when it may hold messages missed while away. */
+	async load(countUnread = false): Promise<void> {
+		try {
+			this.#merge(await fetchHistory(this.code), countUnread);
+		} catch (err) {
+			this.#error = `Could not load the chat: ${(err as Error).message}`;
+		}
+	}
+
+	/** Sends through the server; resolves true once stored. On failure the error says why. */
+	async send(input: string): Promise<boolean> {
+		const text = input.trim();
+		if (!text) return false;
+		if (text.length > CHAT_MAX_LENGTH) {
+			this.#error = `Keep messages to ${CHAT_MAX_LENGTH} characters.`;
+			return false;
+		}
+		const clientId = this.#retry?.text === text ? this.#retry.clientId : crypto.randomUUID();
+		this.#sending = true;
+		this.#error = null;
+		try {
+			const message = await postJson<ChatMessage>(`/api/rooms/${this.code}/chat`, { text, clientId });
+			this.#retry = null;
+			this.#merge([message], false);
+			return true;
+		} catch (err) {
+			this.#retry = { text, clientId };
+			this.#error = err instanceof ApiError ? err.message : 'The message was not sent. Try again.';
+			return false;
+		} finally {
+			this.#sending = false;
+		}
+	}
+
+	/**
+	 * Loads the history once connected, follows the server's broadcasts, and catches up after
+	 * a reconnect (merging by sequence); returns the cleanup.
+	 */
+	listen(): () => void {
+		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+			// Only the server speaks on this topic; browsers may not publish data at all.
+			if (topic !== CHAT_TOPIC || participant) return;
+			try {
+				const message: unknown = JSON.parse(new TextDecoder().decode(payload));
+				if (isChatMessage(message)) this.#merge([message], true);
+			} catch {
+				// not ours: ignore
+			}
+		};
+		// A first connection loads the history quietly; later ones count what was missed as unread.
+		const onConnected = () => void this.load(this.#messages.length > 0);
+		const onReconnected = () => void this.load(true);
+		this.room.on(RoomEvent.DataReceived, onData).on(RoomEvent.Connected, onConnected).on(RoomEvent.Reconnected, onReconnected);
+		if (this.room.state === 'connected') onConnected();
+		return () => {
+			this.room.off(RoomEvent.DataReceived, onData).off(RoomEvent.Connected, onConnected).off(RoomEvent.Reconnected, onReconnected);
+		};
+	}
+
+	#merge(incoming: ChatMessage[], countUnread: boolean) {
+		const bySeq = new Map(this.#messages.map((m) => [m.seq, m]));
+		const self = this.room.localParticipant.identity;
+		let fresh = 0;
+		for (const message of incoming) {
+			if (bySeq.has(message.seq)) continue;
+			bySeq.set(message.seq, message);
+			if (message.senderIdentity !== self) fresh++;
+		}
+		if (bySeq.size === this.#messages.length) return;
+		this.#messages = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+		if (countUnread && !this.#panelOpen) this.#unread += fresh;
+	}
+}

@@ -1,0 +1,267 @@
+import { RoomEvent, Track, type LocalTrack, type Participant, type Room } from 'livekit-client';
+import { untrack } from 'svelte';
+import { postJson } from './api';
+
+export interface Presenter {
+	identity: string;
+	name: string;
+}
+
+/** The server's broadcast on topic `screen-share` (see lib/server/screen-share/lock-rules.ts). */
+export interface ScreenShareEvent {
+	type: 'started' | 'takeover' | 'stopped';
+	holder: Presenter | null;
+	previous: Presenter | null;
+	fence: number;
+	reason?: 'host' | 'left';
+}
+
+const TOPIC = 'screen-share';
+/** How long to wait for LiveKit to grant screen_share after the server gave us the lock. */
+const PERMISSION_WAIT_MS = 5_000;
+const SCREEN_SHARE_PROTO = Track.sourceToProto(Track.Source.ScreenShare);
+
+/** Events after which the shown screen track may have changed. */
+const TRACK_EVENTS = [
+	RoomEvent.TrackSubscribed,
+	RoomEvent.TrackUnsubscribed,
+	RoomEvent.TrackPublished,
+	RoomEvent.TrackUnpublished,
+	RoomEvent.LocalTrackPublished,
+	RoomEvent.ParticipantDisconnected
+] as const;
+
+/** What this participant reads about a change of presenter. */
+export function noticeFor(event: ScreenShareEvent, localIdentity: string): string | null {
+	const you = (p: Presenter | null) => p?.identity === localIdentity;
+	const { holder, previous } = event;
+	switch (event.type) {
+		case 'started':
+			return you(holder) ? 'You are presenting' : `${holder?.name} is presenting`;
+		case 'takeover':
+			if (you(holder)) return `You took over from ${previous?.name}`;
+			if (you(previous)) return `Your presentation was stopped: ${holder?.name} took over`;
+			return `${holder?.name} took over from ${previous?.name}`;
+		case 'stopped':
+			if (event.reason === 'host') return you(previous) ? 'Your presentation was stopped by the host' : `The host stopped ${previous?.name}'s presentation`;
+			return you(previous) ? null : `${previous?.name ?? 'The presenter'} stopped presenting`;
+	}
+}
+
+/**
+ * The room's screen share as this participant sees it: who presents (from the server's
+ * lock, in fence order), the screen track to show on the stage, and start/stop for the
+ * local participant. `listen()` subscribes and returns the cleanup.
+ */
+export class ScreenShareState {
+	#holder = $state.raw<Presenter | null>(null);
+	#notice = $state<string | null>(null);
+	#isSharing = $state(false);
+	#busy = $state(false);
+	#track = $state.raw<Track | undefined>(undefined);
+	#presenterName = $state<string | null>(null);
+	#fence = 0;
+	#stopping = false;
+
+	/** `identity` defaults to the room's local participant (known once connected). */
+	constructor(
+		readonly code: string,
+		private readonly room: Room,
+		private readonly identity?: string
+	) {}
+
+	/**
+	 * Follows the server's broadcasts and the room's screen tracks, and (re)loads the current
+	 * presenter on every (re)connection, when broadcasts may have been missed; returns the cleanup.
+	 */
+	listen(): () => void {
+		const room = this.room;
+		const reload = () => void this.#load();
+		for (const event of TRACK_EVENTS) room.on(event, this.#refresh);
+		room
+			.on(RoomEvent.DataReceived, this.#onData)
+			.on(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
+			.on(RoomEvent.Connected, reload)
+			.on(RoomEvent.Reconnected, reload);
+		// Called from an $effect: reading our own state here must not make it a dependency.
+		untrack(() => {
+			this.#refresh();
+			if (room.state === 'connected') reload();
+		});
+		return () => {
+			for (const event of TRACK_EVENTS) room.off(event, this.#refresh);
+			room
+				.off(RoomEvent.DataReceived, this.#onData)
+				.off(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
+				.off(RoomEvent.Connected, reload)
+				.off(RoomEvent.Reconnected, reload);
+		};
+	}
+
+	get localIdentity(): string {
+		return this.identity ?? this.room.localParticipant.identity;
+	}
+
+	/** Who holds the lock (presents), as the server last told us. */
+	get holder() {
+		return this.#holder;
+	}
+	get notice() {
+		return this.#notice;
+	}
+	/** This participant is publishing its screen right now. */
+	get isSharing() {
+		return this.#isSharing;
+	}
+	get busy() {
+		return this.#busy;
+	}
+	/** The screen to show on the main stage (local or remote), if any. */
+	get track() {
+		return this.#track;
+	}
+	/** The name shown under the stage. */
+	get presenterName() {
+		return this.#presenterName;
+	}
+
+	/**
+	 * Asks the browser for a screen first (inside the click, and so a cancelled picker never
+	 * stops someone else's share), then takes the lock (taking over from whoever presents),
+	 * waits for LiveKit to grant screen_share, and publishes.
+	 */
+	async start(): Promise<void> {
+		if (this.#busy) return;
+		this.#busy = true;
+		let tracks: LocalTrack[] = [];
+		try {
+			tracks = await this.room.localParticipant.createScreenTracks({ audio: false });
+		} catch (err) {
+			this.#notice = `Could not share your screen: ${(err as Error).message}`;
+			this.#busy = false;
+			return;
+		}
+		try {
+			const { event } = await postJson<{ event: ScreenShareEvent }>(this.#url, { action: 'start' });
+			this.#apply(event);
+			await this.#permissionGranted();
+			// Someone took over meanwhile: their share wins.
+			if (this.#holder?.identity !== this.localIdentity) throw new Error(`${this.#holder?.name ?? 'someone'} is presenting now`);
+			for (const track of tracks) await this.room.localParticipant.publishTrack(track);
+		} catch (err) {
+			for (const track of tracks) track.stop();
+			await this.#release();
+			this.#notice = `Could not share your screen: ${(err as Error).message}`;
+		} finally {
+			this.#busy = false;
+			this.#refresh();
+		}
+	}
+
+	/** Stops the local share and releases the lock. */
+	async stop(): Promise<void> {
+		this.#stopping = true;
+		try {
+			await this.room.localParticipant.setScreenShareEnabled(false);
+			await this.#release();
+		} finally {
+			this.#stopping = false;
+			this.#refresh();
+		}
+	}
+
+	/** Host only: stops whoever presents (the server answers 403 to anyone else). */
+	async stopPresenter(): Promise<void> {
+		try {
+			const { event } = await postJson<{ event: ScreenShareEvent | null }>(`${this.#url}/release`);
+			if (event) this.#apply(event);
+		} catch (err) {
+			this.#notice = (err as Error).message;
+		}
+	}
+
+	get #url() {
+		return `/api/rooms/${this.code}/screen-share`;
+	}
+
+	async #load() {
+		try {
+			const response = await fetch(this.#url);
+			if (!response.ok) return;
+			const { holder, fence } = (await response.json()) as { holder: Presenter | null; fence: number };
+			if (fence <= this.#fence) return; // nothing missed
+			this.#fence = fence;
+			this.#holder = holder;
+			this.#notice = holder ? noticeFor({ type: 'started', holder, previous: null, fence }, this.localIdentity) : null;
+			this.#refresh();
+		} catch {
+			// The next broadcast tells us.
+		}
+	}
+
+	async #release() {
+		try {
+			const { event } = await postJson<{ event: ScreenShareEvent | null }>(this.#url, { action: 'stop' });
+			if (event) this.#apply(event);
+		} catch {
+			// The server also releases the lock when LiveKit reports the share gone.
+		}
+	}
+
+	/** Resolves once LiveKit lets us publish the screen (or after a short wait). */
+	#permissionGranted(): Promise<void> {
+		const local = this.room.localParticipant;
+		const granted = () => Boolean(local.permissions?.canPublishSources.includes(SCREEN_SHARE_PROTO));
+		if (granted()) return Promise.resolve();
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.room.off(RoomEvent.ParticipantPermissionsChanged, check);
+				resolve();
+			};
+			const check = () => granted() && done();
+			const timer = setTimeout(done, PERMISSION_WAIT_MS);
+			this.room.on(RoomEvent.ParticipantPermissionsChanged, check);
+		});
+	}
+
+	#apply(event: ScreenShareEvent) {
+		if (event.fence <= this.#fence) return; // an older change, delivered late
+		this.#fence = event.fence;
+		this.#holder = event.holder;
+		this.#notice = noticeFor(event, this.localIdentity);
+		const lostIt = event.previous?.identity === this.localIdentity && event.holder?.identity !== this.localIdentity;
+		// LiveKit has already unpublished it (the permission was revoked); this stops the capture too.
+		if (lostIt) void this.room.localParticipant.setScreenShareEnabled(false).finally(this.#refresh);
+		this.#refresh();
+	}
+
+	#onData = (payload: Uint8Array, from?: Participant, _kind?: unknown, topic?: string) => {
+		// Only the server speaks on this topic (browsers may not publish data at all).
+		if (topic !== TOPIC || from) return;
+		try {
+			this.#apply(JSON.parse(new TextDecoder().decode(payload)) as ScreenShareEvent);
+		} catch {
+			// not ours
+		}
+	};
+
+	/** The browser's own "Stop sharing" button ends the track: release the lock too. */
+	#onLocalUnpublished = () => {
+		const stillHolder = this.#holder?.identity === this.localIdentity;
+		if (stillHolder && !this.#stopping && !this.#busy && !this.room.localParticipant.isScreenShareEnabled) void this.#release();
+		this.#refresh();
+	};
+
+	#refresh = () => {
+		const local = this.room.localParticipant;
+		this.#isSharing = local.isScreenShareEnabled;
+		const people: Participant[] = [local, ...this.room.remoteParticipants.values()];
+		const screenOf = (p: Participant | undefined) => p?.getTrackPublication(Track.Source.ScreenShare)?.track;
+		const holder = people.find((p) => p.identity === this.#holder?.identity);
+		// Prefer the lock holder's screen; during a handover show whoever still has one.
+		const presenter = screenOf(holder) ? holder : people.find((p) => screenOf(p));
+		this.#track = screenOf(presenter);
+		this.#presenterName = presenter ? (presenter.isLocal ? 'You' : presenter.name || 'Guest') : null;
+	};
+}

@@ -1,0 +1,88 @@
+import { TrackSource } from 'livekit-server-sdk';
+import { describe, expect, it } from 'vitest';
+import { browserPermission, eventFor, mayRelease, mayStart, permissionMatches, publishSources, releaseDue } from './lock-rules';
+
+const ada = { identity: 'p_ada', name: 'Ada' };
+const bo = { identity: 'p_bo', name: 'Bo' };
+
+describe('mayStart', () => {
+	it.each([
+		{ actor: undefined, expected: { ok: false, reason: 'not_joined' } },
+		{ actor: { participantId: 'a', roomId: 'other', left: false }, expected: { ok: false, reason: 'not_joined' } },
+		{ actor: { participantId: 'a', roomId: 'r', left: true }, expected: { ok: false, reason: 'left' } },
+		{ actor: { participantId: 'a', roomId: 'r', left: false }, expected: { ok: true } }
+	])('$actor → $expected', ({ actor, expected }) => {
+		expect(mayStart(actor, 'r')).toEqual(expected);
+	});
+});
+
+describe('mayRelease', () => {
+	it.each([
+		{ holder: null, by: 'host' as const, expected: false },
+		{ holder: null, by: { participantId: 'a' }, expected: false },
+		{ holder: 'a', by: { participantId: 'a' }, expected: true },
+		{ holder: 'a', by: { participantId: 'b' }, expected: false },
+		{ holder: 'a', by: 'host' as const, expected: true }
+	])('holder $holder, by $by → $expected', ({ holder, by, expected }) => {
+		expect(mayRelease(holder, by)).toBe(expected);
+	});
+});
+
+describe('eventFor', () => {
+	it.each([
+		{ holder: ada, previous: null, reason: undefined, expected: { type: 'started', holder: ada, previous: null, fence: 7 } },
+		{ holder: ada, previous: ada, reason: undefined, expected: { type: 'started', holder: ada, previous: null, fence: 7 } },
+		{ holder: bo, previous: ada, reason: undefined, expected: { type: 'takeover', holder: bo, previous: ada, fence: 7 } },
+		{ holder: null, previous: ada, reason: undefined, expected: { type: 'stopped', holder: null, previous: ada, fence: 7 } },
+		{ holder: null, previous: ada, reason: 'host' as const, expected: { type: 'stopped', holder: null, previous: ada, fence: 7, reason: 'host' } },
+		{ holder: null, previous: bo, reason: 'left' as const, expected: { type: 'stopped', holder: null, previous: bo, fence: 7, reason: 'left' } }
+	])('$holder.name after $previous.name ($reason)', ({ holder, previous, reason, expected }) => {
+		expect(eventFor({ holder, previous, fence: 7 }, reason)).toEqual(expected);
+	});
+});
+
+describe('browserPermission', () => {
+	it.each([
+		{ isHolder: false, sources: [TrackSource.CAMERA, TrackSource.MICROPHONE] },
+		{ isHolder: true, sources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] }
+	])('holder=$isHolder may publish $sources and never data', ({ isHolder, sources }) => {
+		expect(publishSources(isHolder)).toEqual(sources);
+		// Never empty: an empty list would mean "every source" to LiveKit.
+		expect(browserPermission(isHolder)).toEqual({
+			canSubscribe: true,
+			canPublish: true,
+			canPublishData: false,
+			canUpdateMetadata: false,
+			hidden: false,
+			recorder: false,
+			canPublishSources: sources
+		});
+	});
+});
+
+describe('permissionMatches', () => {
+	const holder = browserPermission(true);
+	it.each([
+		{ name: 'unknown', current: undefined, wanted: holder, expected: false },
+		{ name: 'same', current: browserPermission(true), wanted: holder, expected: true },
+		{ name: 'same sources, other order', current: { ...holder, canPublishSources: [...holder.canPublishSources].reverse() }, wanted: holder, expected: true },
+		{ name: 'lost screen', current: browserPermission(false), wanted: holder, expected: false },
+		{ name: 'extra screen', current: holder, wanted: browserPermission(false), expected: false },
+		{ name: 'all sources (empty list)', current: { ...holder, canPublishSources: [] }, wanted: holder, expected: false },
+		{ name: 'data allowed', current: { ...holder, canPublishData: true }, wanted: holder, expected: false }
+	])('$name → $expected', ({ current, wanted, expected }) => {
+		expect(permissionMatches(current, wanted)).toBe(expected);
+	});
+});
+
+describe('releaseDue', () => {
+	const now = new Date('2026-11-24T12:00:10Z');
+	it.each([
+		{ pending: null, expected: false },
+		{ pending: new Date('2026-11-24T12:00:06Z'), expected: false },
+		{ pending: new Date('2026-11-24T12:00:05Z'), expected: true },
+		{ pending: new Date('2026-11-24T11:59:00Z'), expected: true }
+	])('pending since $pending → $expected', ({ pending, expected }) => {
+		expect(releaseDue(pending, now, 5000)).toBe(expected);
+	});
+});

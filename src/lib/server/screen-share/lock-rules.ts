@@ -1,0 +1,104 @@
+import { TrackSource, type ParticipantPermission } from 'livekit-server-sdk';
+
+/** A person as every client sees them in screen-share events. */
+export interface Presenter {
+	identity: string;
+	name: string;
+}
+
+/** What the server broadcasts (topic `screen-share`) after every change of holder. */
+export interface ScreenShareEvent {
+	type: 'started' | 'takeover' | 'stopped';
+	holder: Presenter | null;
+	previous: Presenter | null;
+	fence: number;
+	/** Why a share stopped when its presenter did not stop it. */
+	reason?: 'host' | 'left';
+}
+
+/** The participant asking to change the lock, as far as the rules care. */
+export interface Actor {
+	participantId: string;
+	roomId: string;
+	/** LiveKit told us this participant left and has not rejoined since. */
+	left: boolean;
+}
+
+export type StartDecision = { ok: true } | { ok: false; reason: 'not_joined' | 'left' };
+
+/** Anyone in the room may start sharing; a share in progress is taken over, never queued. */
+export function mayStart(actor: Actor | undefined, roomId: string): StartDecision {
+	if (!actor || actor.roomId !== roomId) return { ok: false, reason: 'not_joined' };
+	if (actor.left) return { ok: false, reason: 'left' };
+	return { ok: true };
+}
+
+/** Only the holder releases by "stop"; the host releases whoever holds it. */
+export function mayRelease(holderId: string | null, by: { participantId: string } | 'host'): boolean {
+	if (holderId === null) return false;
+	return by === 'host' || by.participantId === holderId;
+}
+
+/**
+ * The event a change of the lock produces. `previous` is who held it just before this
+ * change; taking over from oneself (a second "start") is a plain start.
+ */
+export function eventFor(
+	change: { holder: Presenter | null; previous: Presenter | null; fence: number },
+	reason?: ScreenShareEvent['reason']
+): ScreenShareEvent {
+	const { holder, fence } = change;
+	const previous = change.previous && change.previous.identity !== holder?.identity ? change.previous : null;
+	if (!holder) return { type: 'stopped', holder: null, previous, fence, ...(reason ? { reason } : {}) };
+	return { type: previous ? 'takeover' : 'started', holder, previous, fence };
+}
+
+/** Sources every browser may publish; the lock holder adds the screen and its audio. */
+export function publishSources(isHolder: boolean): TrackSource[] {
+	const base = [TrackSource.CAMERA, TrackSource.MICROPHONE];
+	return isHolder ? [...base, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] : base;
+}
+
+/** The permissions LiveKit should hold for one browser participant. */
+export type BrowserPermission = Pick<
+	ParticipantPermission,
+	'canSubscribe' | 'canPublish' | 'canPublishData' | 'canUpdateMetadata' | 'hidden' | 'recorder' | 'canPublishSources'
+>;
+
+/**
+ * The WHOLE permission object (updateParticipant replaces it, it does not merge), matching
+ * the browser token's grant: subscribe, publish camera + mic (+ screen for the holder), no data.
+ */
+export function browserPermission(isHolder: boolean): BrowserPermission {
+	return {
+		canSubscribe: true,
+		canPublish: true,
+		canPublishData: false,
+		canUpdateMetadata: false,
+		hidden: false,
+		recorder: false,
+		canPublishSources: publishSources(isHolder)
+	};
+}
+
+/** True when LiveKit's current permission already equals the wanted one (sources in any order). */
+export function permissionMatches(current: Partial<BrowserPermission> | undefined, wanted: BrowserPermission): boolean {
+	if (!current) return false;
+	const sameSources =
+		(current.canPublishSources ?? []).length === wanted.canPublishSources.length &&
+		wanted.canPublishSources.every((s) => current.canPublishSources?.includes(s));
+	return (
+		sameSources &&
+		Boolean(current.canSubscribe) === wanted.canSubscribe &&
+		Boolean(current.canPublish) === wanted.canPublish &&
+		Boolean(current.canPublishData) === wanted.canPublishData &&
+		Boolean(current.canUpdateMetadata) === wanted.canUpdateMetadata &&
+		Boolean(current.hidden) === wanted.hidden &&
+		Boolean(current.recorder) === wanted.recorder
+	);
+}
+
+/** A release marked pending (share gone from LiveKit) becomes final after the grace period. */
+export function releaseDue(pendingSince: Date | null, now: Date, graceMs: number): boolean {
+	return pendingSince !== null && now.getTime() - pendingSince.getTime() >= graceMs;
+}

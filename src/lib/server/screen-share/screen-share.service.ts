@@ -1,0 +1,200 @@
+import { DataPacket_Kind, TrackSource } from 'livekit-server-sdk';
+import type { AppContext } from '../context';
+import type { Db } from '../db';
+import type { Room } from '../db/schema';
+import { findParticipant, findParticipantByIdentity } from '../rooms/participant.repository';
+import { findRoomByCode } from '../rooms/room.repository';
+import { browserPermission, eventFor, mayRelease, mayStart, permissionMatches, publishSources, releaseDue, type Presenter, type ScreenShareEvent } from './lock-rules';
+import {
+	clearReleasePending,
+	findLock,
+	lockApplies,
+	markApplied,
+	markReleasePending,
+	releaseLock,
+	takeLock,
+	type LockChange
+} from './screen-share.repository';
+
+/** How long a vanished share (reconnect, participant_left) keeps the lock before release. */
+export const RELEASE_GRACE_MS = 5_000;
+
+export const SCREEN_SHARE_TOPIC = 'screen-share';
+
+/** ParticipantInfo.Kind STANDARD (browsers and our bots); the SDK does not export the enum. */
+const STANDARD_KIND = 0;
+
+export type TakeOverResult = { ok: true; event: ScreenShareEvent } | { ok: false; reason: 'not_found' | 'not_joined' | 'left' };
+
+/**
+ * "Start sharing": takes the room's lock (one atomic upsert that bumps the fence), moves
+ * the screen_share permission in LiveKit to the caller, and tells everyone.
+ */
+export async function takeOver(ctx: AppContext, code: string, participantId: string | null): Promise<TakeOverResult> {
+	const room = await findRoomByCode(ctx.db, code);
+	if (!room) return { ok: false, reason: 'not_found' };
+	const participant = participantId ? await findParticipant(ctx.db, participantId) : undefined;
+	const allowed = mayStart(
+		participant && { participantId: participant.id, roomId: participant.room_id, left: participant.left_at !== null },
+		room.id
+	);
+	if (!allowed.ok) return allowed;
+
+	const change = await takeLock(ctx.db, room.id, participant!.id);
+	return { ok: true, event: await publish(ctx, room, change) };
+}
+
+export type StopResult = { ok: true; event: ScreenShareEvent | null } | { ok: false; reason: 'not_found' };
+
+/** "Stop sharing" by the presenter; a no-op (null event) when the caller no longer holds the lock. */
+export async function stopSharing(ctx: AppContext, code: string, participantId: string | null): Promise<StopResult> {
+	const room = await findRoomByCode(ctx.db, code);
+	if (!room) return { ok: false, reason: 'not_found' };
+	const lock = await findLock(ctx.db, room.id);
+	if (!participantId || !mayRelease(lock?.holder_id ?? null, { participantId })) return { ok: true, event: null };
+	const change = await releaseLock(ctx.db, room.id, { holderId: participantId });
+	return { ok: true, event: change ? await publish(ctx, room, change) : null };
+}
+
+/** The host stops whoever is presenting. */
+export async function releaseByHost(ctx: AppContext, room: Room): Promise<ScreenShareEvent | null> {
+	const change = await releaseLock(ctx.db, room.id);
+	return change ? publish(ctx, room, change, 'host') : null;
+}
+
+/** Who presents now, for late joiners; settles a release whose grace period has run out. */
+export async function currentShare(ctx: AppContext, code: string): Promise<{ holder: Presenter | null; fence: number } | undefined> {
+	const room = await findRoomByCode(ctx.db, code);
+	if (!room) return undefined;
+	await settlePendingRelease(ctx, room);
+	const lock = await findLock(ctx.db, room.id);
+	return { holder: await presenter(ctx.db, lock?.holder_id ?? null), fence: Number(lock?.fence ?? 0) };
+}
+
+/** Sources beyond camera and microphone for a new token: the screen, for the lock holder only. */
+export async function extraSourcesFor(db: Db, roomId: string, participantId: string): Promise<TrackSource[]> {
+	const lock = await findLock(db, roomId);
+	return lock?.holder_id === participantId ? publishSources(true).slice(2) : [];
+}
+
+/**
+ * LiveKit says the holder's share is gone (track_unpublished or participant_left). A
+ * reconnect also unpublishes briefly, so the lock is only marked; it is released when the
+ * share has not come back after the grace period. The mark lives in PostgreSQL: if this
+ * process dies before its timer fires, the next read of the lock (currentShare) settles it.
+ */
+export async function onShareGone(ctx: AppContext, code: string, identity: string): Promise<boolean> {
+	const [room, participant] = await Promise.all([findRoomByCode(ctx.db, code), findParticipantByIdentity(ctx.db, identity)]);
+	if (!room || !participant || participant.room_id !== room.id) return false;
+	if (!(await markReleasePending(ctx.db, room.id, participant.id))) return false;
+	setTimeout(() => {
+		settlePendingRelease(ctx, room).catch((err) => console.error('screen-share release check failed', err));
+	}, RELEASE_GRACE_MS + 250).unref();
+	return true;
+}
+
+/** The holder published a screen again (after a reconnect): cancel a pending release. */
+export async function onSharePublished(ctx: AppContext, code: string, identity: string): Promise<void> {
+	const [room, participant] = await Promise.all([findRoomByCode(ctx.db, code), findParticipantByIdentity(ctx.db, identity)]);
+	if (room && participant && participant.room_id === room.id) await clearReleasePending(ctx.db, room.id, participant.id);
+}
+
+/** Releases the lock if its pending mark is older than the grace period and LiveKit shows no share. */
+export async function settlePendingRelease(ctx: AppContext, room: Room, now = new Date()): Promise<ScreenShareEvent | null> {
+	const lock = await findLock(ctx.db, room.id);
+	if (!lock?.holder_id || !releaseDue(lock.release_pending_at, now, RELEASE_GRACE_MS)) return null;
+	const holder = await findParticipant(ctx.db, lock.holder_id);
+	if (holder && (await isSharingInLivekit(ctx, room.code, holder.identity))) {
+		await clearReleasePending(ctx.db, room.id, holder.id);
+		return null;
+	}
+	// Conditional on the fence: a takeover in the meantime wins.
+	const change = await releaseLock(ctx.db, room.id, { holderId: lock.holder_id, fence: Number(lock.fence) });
+	return change ? publish(ctx, room, change, 'left') : null;
+}
+
+/**
+ * Makes LiveKit's permissions equal the lock's state, in fence order: applies are
+ * serialized per room, each re-reads the newest holder, and one that finds its fence
+ * already applied does nothing — so a slow, stale apply never overrides a newer one.
+ * `force` re-checks everyone even when the fence was applied (someone joined with an old token).
+ */
+export async function applyPermissions(ctx: AppContext, room: Room, force = false): Promise<void> {
+	await ctx.db.transaction().execute(async (trx) => {
+		await lockApplies(trx, room.id);
+		const lock = await findLock(trx, room.id);
+		const fence = Number(lock?.fence ?? 0);
+		if (!force && fence <= Number(lock?.applied_fence ?? 0)) return;
+		const holderIdentity = lock?.holder_id ? (await findParticipant(trx, lock.holder_id))?.identity : undefined;
+		await syncLivekit(ctx, room.code, holderIdentity);
+		if (lock) await markApplied(trx, room.id, fence);
+	});
+}
+
+/**
+ * Gives the screen_share sources to the holder and takes them from everyone else. LiveKit
+ * v1.13.5 unpublishes a live track whose source the new permission no longer allows
+ * (ParticipantImpl.SetPermission → removePublishedTrack), so revoking ends the old share
+ * even if its browser ignores our event; the integration spec checks this.
+ */
+async function syncLivekit(ctx: AppContext, code: string, holderIdentity: string | undefined): Promise<void> {
+	const participants = await ctx.livekit.listParticipants(code);
+	for (const p of participants) {
+		if (p.kind !== STANDARD_KIND || p.permission?.hidden || p.permission?.recorder) continue;
+		const wanted = browserPermission(p.identity === holderIdentity);
+		if (permissionMatches(p.permission, wanted)) continue;
+		try {
+			await ctx.livekit.updateParticipant(code, p.identity, { permission: wanted });
+		} catch (err) {
+			// Left between the list and the update: nothing to revoke any more.
+			console.warn(`screen-share: could not update ${p.identity}`, (err as Error).message);
+		}
+	}
+}
+
+async function isSharingInLivekit(ctx: AppContext, code: string, identity: string): Promise<boolean> {
+	try {
+		const info = await ctx.livekit.getParticipant(code, identity);
+		return info.tracks.some((t) => t.source === TrackSource.SCREEN_SHARE);
+	} catch {
+		return false; // not in the room
+	}
+}
+
+async function presenter(db: Db, participantId: string | null): Promise<Presenter | null> {
+	const participant = participantId ? await findParticipant(db, participantId) : undefined;
+	return participant ? { identity: participant.identity, name: participant.display_name } : null;
+}
+
+/** After a committed change: apply it to LiveKit (in fence order), then tell everyone. */
+async function publish(ctx: AppContext, room: Room, change: LockChange, reason?: ScreenShareEvent['reason']): Promise<ScreenShareEvent> {
+	const [holder, previous] = await Promise.all([presenter(ctx.db, change.holder_id), presenter(ctx.db, change.previous_id)]);
+	const event = eventFor({ holder, previous, fence: change.fence }, reason);
+	try {
+		await applyPermissions(ctx, room);
+	} catch (err) {
+		// The lock is committed; the next change or participant_joined re-applies.
+		console.error('screen-share: applying LiveKit permissions failed', err);
+	}
+	try {
+		const bytes = new TextEncoder().encode(JSON.stringify(event));
+		await ctx.livekit.sendData(room.code, bytes, DataPacket_Kind.RELIABLE, { topic: SCREEN_SHARE_TOPIC });
+	} catch (err) {
+		console.error('screen-share: broadcasting the change failed', err);
+	}
+	return event;
+}
+
+/**
+ * Someone joined: if the room has a lock, make sure their LiveKit permissions match it (a
+ * token minted just before a takeover may still carry screen_share).
+ */
+export async function reconcileOnJoin(ctx: AppContext, code: string): Promise<void> {
+	const room = await findRoomByCode(ctx.db, code);
+	if (!room || !(await findLock(ctx.db, room.id))) return;
+	try {
+		await applyPermissions(ctx, room, true);
+	} catch (err) {
+		console.error('screen-share: reconciling permissions on join failed', err);
+	}
+}
