@@ -3,33 +3,22 @@
 // the server's LiveKit data packet arriving at each bot. Needs `./stoom up`.
 // Run: node bench/chat-latency.ts [messages=50]   → bench/results/chat-latency.json
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { RoomEvent } from '@livekit/rtc-node';
-import { chromiumArgs } from '../playwright.config.ts';
 import { SpeechBot } from '../tests/support/speech-bot.ts';
+import { joinInBrowser, launchChromium } from './support.ts';
 
 const messages = Number(process.argv[2] ?? 50);
 const baseURL = `http://localhost:${process.env.APP_PORT ?? 3000}`;
 // Under the server's limit of 10 messages per 10 s per participant.
 const GAP_MS = 1100;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await launchChromium();
 
 async function person(name: string, code?: string): Promise<{ page: Page; code: string }> {
-	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
-	const page = await context.newPage();
-	if (code) await page.goto(`/${code}`);
-	else {
-		await page.goto('/');
-		await page.getByTestId('new-meeting').click();
-		await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-	}
-	await page.getByTestId('preview-video').waitFor();
-	await page.getByTestId('display-name').fill(name);
-	await page.getByTestId('join-meeting').click();
-	await page.getByTestId('toggle-chat').waitFor();
-	await page.getByTestId('toggle-chat').click();
-	return { page, code: code ?? new URL(page.url()).pathname.slice(1) };
+	const joined = await joinInBrowser(browser, baseURL, name, { code });
+	await joined.page.getByTestId('toggle-chat').click();
+	return joined;
 }
 
 const a = await person('Ann Sender');

@@ -3,29 +3,19 @@
 // gone on their side, and → the observer's stage shows a frame of the new presenter's screen.
 // Needs `./stoom up`. Run: node bench/screen-share-takeover.ts [takeovers=20]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config.ts';
+import type { Page } from '@playwright/test';
+import { joinInBrowser, launchChromium } from './support.ts';
 
 const takeovers = Number(process.argv[2] ?? 20);
 const baseURL = `http://localhost:${process.env.APP_PORT ?? 3000}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await launchChromium();
 
-async function person(name: string, code?: string): Promise<{ page: Page; code: string }> {
-	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
-	const page = await context.newPage();
-	if (code) await page.goto(`/${code}`);
-	else {
-		await page.goto('/');
-		await page.getByTestId('new-meeting').click();
-		await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-	}
-	await page.getByTestId('preview-video').waitFor();
-	await page.getByTestId('prejoin-camera').click(); // screens only: keep the machine's load on the share
-	await page.getByTestId('display-name').fill(name);
-	await page.getByTestId('join-meeting').click();
-	await page.getByTestId('toggle-screen-share').and(page.locator(':enabled')).waitFor();
-	return { page, code: code ?? new URL(page.url()).pathname.slice(1) };
-}
+// Cameras off: keep the machine's load on the screen shares being measured.
+const person = async (name: string, code?: string) => {
+	const joined = await joinInBrowser(browser, baseURL, name, { code, cameraOff: true });
+	await joined.page.getByTestId('toggle-screen-share').and(joined.page.locator(':enabled')).waitFor();
+	return joined;
+};
 
 /** Resolves with Date.now() once `page` no longer shares its screen. */
 const shareGone = (page: Page) =>

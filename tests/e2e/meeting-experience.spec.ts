@@ -19,10 +19,19 @@ test('the grid follows the people in the call, the speaker stands out, and a pin
 	await expect(grid).toHaveAttribute('data-columns', '2');
 	await expect(grid).toHaveAttribute('data-rows', '1');
 
+	const third = await newParticipantPage(browser);
+	await openWithCode(third.page, code);
+	await joinAs(third.page, 'Cy Third');
+	await third.page.getByTestId('toggle-mic').click();
+	for (const { page } of [host, guest, third]) {
+		await expect(page.getByTestId('tile')).toHaveCount(3);
+		await expect(page.getByTestId('grid')).toHaveAttribute('data-columns', '2');
+		await expect(page.getByTestId('grid')).toHaveAttribute('data-rows', '2');
+	}
+
 	const bot = await SpeechBot.join(baseURL!, code, 'Speech Bot');
-	await expect(host.page.getByTestId('tile')).toHaveCount(3);
+	await expect(host.page.getByTestId('tile')).toHaveCount(4);
 	await expect(grid).toHaveAttribute('data-columns', '2');
-	await expect(grid).toHaveAttribute('data-rows', '2');
 	await expect(host.page.getByText('Speech Bot joined')).toBeVisible();
 
 	// The bot talks: after the debounce its tile is the active one, the others dimmed.
@@ -34,14 +43,17 @@ test('the grid follows the people in the call, the speaker stands out, and a pin
 	// Pin the guest: they take the stage, the others move to the strip.
 	await tileOf(host.page, 'Gus Guest').hover();
 	await tileOf(host.page, 'Gus Guest').getByTestId('pin').click();
-	await expect(host.page.getByTestId('strip').getByTestId('tile')).toHaveCount(2);
+	await expect(host.page.getByTestId('strip').getByTestId('tile')).toHaveCount(3);
 	await expect(host.page.getByTestId('grid')).toHaveCount(0);
 
-	// The guest leaves: the pin goes with them and the grid returns to side by side.
+	// The guest and the third leave: the pin goes with the guest, the grid returns to side by side.
 	await guest.page.getByTestId('leave').click();
+	await third.page.getByTestId('leave').click();
 	await expect(host.page.getByTestId('tile')).toHaveCount(2);
 	await expect(grid).toHaveAttribute('data-columns', '2');
+	await expect(grid).toHaveAttribute('data-rows', '1');
 	await expect(host.page.getByText('Gus Guest left')).toBeVisible();
+	await third.context.close();
 
 	await bot.leave();
 	await guest.context.close();

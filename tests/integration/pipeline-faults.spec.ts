@@ -10,6 +10,10 @@ import { SpeechBot } from '../support/speech-bot';
 import { readPcm16, speechWav } from '../support/speech';
 import { wordErrorRate } from '../support/wer';
 import { env } from '../../src/lib/server/env';
+import { transcribeTrack } from '../../src/lib/server/jobs/transcribe-track.job';
+import { egressApi } from '../../src/lib/server/recordings/egress';
+import type { RecordingContext } from '../../src/lib/server/recordings/recording-context';
+import { createWhisperClient } from '../../src/lib/server/transcription/whisper-client';
 import { testContext } from './support';
 
 const ctx = testContext();
@@ -191,6 +195,30 @@ describe('Whisper down, and bad audio', () => {
 		expect(byId.get(recordingIds[1]!)?.error).toMatch(/damaged/);
 		expect(byId.get(recordingIds[2]!)).toMatchObject({ status: 'failed', error: 'The recording is empty.' });
 	}, 150_000);
+});
+
+describe('the dead state', () => {
+	it('marks a speaker failed with the reason once the last retry is spent', async () => {
+		const { sessionId, recordingIds } = await prepareTranscription([{ speaker: 'Dee', path: speechFile('dead-state', ['Nobody will hear this.']) }]);
+		const enqueued: string[] = [];
+		const ctx4: RecordingContext = {
+			...ctx,
+			egress: egressApi(),
+			jobs: { enqueue: async (name) => void enqueued.push(name) },
+			whisper: createWhisperClient({ url: 'http://127.0.0.1:9', flavour: 'asr', model: 'base', timeoutMs: 5000 }),
+			recordingsPath: env().RECORDINGS_STORAGE_PATH,
+			compositeVideo: false
+		};
+		await expect(transcribeTrack(ctx4, recordingIds[0]!, { retryCount: 3, lastAttempt: false })).rejects.toThrow();
+		const waiting = await ctx.db.selectFrom('meeting_sessions').select(['transcript_status', 'transcript_detail']).where('id', '=', sessionId).executeTakeFirstOrThrow();
+		expect(waiting).toEqual({ transcript_status: 'waiting', transcript_detail: 'Waiting for the transcription service…' });
+
+		await transcribeTrack(ctx4, recordingIds[0]!, { retryCount: 40, lastAttempt: true });
+		const part = await ctx.db.selectFrom('transcript_parts').selectAll().where('recording_id', '=', recordingIds[0]!).executeTakeFirstOrThrow();
+		expect(part.status).toBe('failed');
+		expect(part.error).toMatch(/^Transcription gave up after 41 attempts: /);
+		expect(enqueued).toEqual(['transcript.merge']);
+	});
 });
 
 describe('webhooks', () => {

@@ -2,21 +2,11 @@ import { RoomEvent, Track, type LocalTrack, type Participant, type Room } from '
 import { untrack } from 'svelte';
 import { postJson } from './api';
 
-export interface Presenter {
-	identity: string;
-	name: string;
-}
+export type { Presenter, ScreenShareEvent } from '../screen-share/events';
+import type { Presenter, ScreenShareEvent } from '../screen-share/events';
+import { SCREEN_SHARE_TOPIC as TOPIC } from '../screen-share/events';
 
-/** The server's broadcast on topic `screen-share` (see lib/server/screen-share/lock-rules.ts). */
-export interface ScreenShareEvent {
-	type: 'started' | 'takeover' | 'stopped';
-	holder: Presenter | null;
-	previous: Presenter | null;
-	fence: number;
-	reason?: 'host' | 'left';
-}
 
-const TOPIC = 'screen-share';
 /** How long to wait for LiveKit to grant screen_share after the server gave us the lock. */
 const PERMISSION_WAIT_MS = 5_000;
 const SCREEN_SHARE_PROTO = Track.sourceToProto(Track.Source.ScreenShare);

@@ -8,11 +8,17 @@ import { transcribeTrack } from './transcribe-track.job';
 
 const RECONCILE_EVERY_MS = 15_000;
 
-type Handlers = { [N in JobName]: (ctx: RecordingContext, data: JobPayloads[N]) => Promise<void> };
+/** Which attempt this is, so a handler can settle a job itself on its last try. */
+export interface Attempt {
+	retryCount: number;
+	lastAttempt: boolean;
+}
+
+type Handlers = { [N in JobName]: (ctx: RecordingContext, data: JobPayloads[N], attempt: Attempt) => Promise<void> };
 
 const HANDLERS: Handlers = {
 	'recording.finalize': (ctx, { runId }) => finalizeRecording(ctx, runId),
-	'transcript.track': (ctx, { recordingId }) => transcribeTrack(ctx, recordingId),
+	'transcript.track': (ctx, { recordingId }, attempt) => transcribeTrack(ctx, recordingId, attempt),
 	'transcript.merge': (ctx, { sessionId }) => mergeTranscript(ctx, sessionId),
 	'recording.reconcile': (ctx) => reconcileRecordings(ctx)
 };
@@ -37,9 +43,9 @@ export async function startJobRunner(connectionString: string, makeContext: (que
 		const { heartbeatSeconds, ...policy } = QUEUES[name];
 		await boss.createQueue(name, { ...policy, retryBackoff: true, ...(heartbeatSeconds ? { heartbeatSeconds } : {}) }).catch(() => undefined);
 		await boss.updateQueue(name, { ...policy, retryBackoff: true, ...(heartbeatSeconds ? { heartbeatSeconds } : {}) });
-		const handler = HANDLERS[name] as (ctx: RecordingContext, data: unknown) => Promise<void>;
+		const handler = HANDLERS[name] as (ctx: RecordingContext, data: unknown, attempt: Attempt) => Promise<void>;
 		await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
-			if (job) await handler(ctx, job.data);
+			if (job) await handler(ctx, job.data, { retryCount: job.retryCount, lastAttempt: job.retryCount >= policy.retryLimit });
 		});
 	}
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { RecordingContext } from '../recordings/recording-context';
+import type { Attempt } from './runner';
 import { setTranscriptStatus } from '../recordings/transcript-status';
 import { probeAudio } from '../transcription/probe-audio';
 import { WhisperRejectedError, WhisperUnavailableError } from '../transcription/whisper-client';
@@ -8,7 +9,7 @@ import { WhisperRejectedError, WhisperUnavailableError } from '../transcription/
  * Sends one speaker's recording to Whisper and stores the segments. Idempotent: a part that
  * is already done or failed is left alone, so a retried or duplicated job adds nothing.
  */
-export async function transcribeTrack(ctx: RecordingContext, recordingId: string): Promise<void> {
+export async function transcribeTrack(ctx: RecordingContext, recordingId: string, attempt: Attempt = { retryCount: 0, lastAttempt: false }): Promise<void> {
 	const row = await ctx.db
 		.selectFrom('transcript_parts')
 		.innerJoin('recordings', 'recordings.id', 'transcript_parts.recording_id')
@@ -43,6 +44,11 @@ export async function transcribeTrack(ctx: RecordingContext, recordingId: string
 		await finish({ status: 'done', segments: result.segments });
 	} catch (err) {
 		if (err instanceof WhisperRejectedError) return finish({ status: 'failed', error: `Whisper could not read this audio: ${err.message}` });
+		if (attempt.lastAttempt) {
+			// The dead state: no more retries; the speaker is marked failed with the reason, and
+			// the rest of the transcript completes without them.
+			return finish({ status: 'failed', error: `Transcription gave up after ${attempt.retryCount + 1} attempts: ${(err as Error).message}` });
+		}
 		if (err instanceof WhisperUnavailableError) {
 			await setTranscriptStatus(ctx.db, row.session_id, 'waiting', 'Waiting for the transcription service…');
 		}

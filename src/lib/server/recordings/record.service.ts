@@ -14,7 +14,7 @@ export interface MeetingRecord {
 	transcriptDetail: string | null;
 	transcript: MeetingSession['transcript'];
 	playback: { recordingId: string; kind: Recording['kind']; video: boolean } | null;
-	speakers: { name: string; status: Recording['status'] }[];
+	speakers: { name: string; status: Recording['status']; transcript: 'pending' | 'done' | 'failed' | null; error: string | null }[];
 	recording: boolean;
 }
 
@@ -38,6 +38,12 @@ export async function meetingRecord(ctx: AppContext, session: MeetingSession): P
 		.where('session_id', '=', session.id)
 		.where('status', '=', 'recording')
 		.executeTakeFirst();
+	const parts = await ctx.db
+		.selectFrom('transcript_parts')
+		.select(['recording_id', 'status', 'error'])
+		.where('recording_id', 'in', recordings.length ? recordings.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000'])
+		.execute();
+	const partOf = new Map(parts.map((p) => [p.recording_id, p]));
 	const playable = recordings.find((r) => r.kind === 'composite' && r.status === 'complete') ?? recordings.find((r) => r.status === 'complete');
 	return {
 		sessionId: session.id,
@@ -47,7 +53,14 @@ export async function meetingRecord(ctx: AppContext, session: MeetingSession): P
 		transcriptDetail: session.transcript_detail,
 		transcript: session.transcript,
 		playback: playable ? { recordingId: playable.id, kind: playable.kind, video: playable.file_path.endsWith('.mp4') } : null,
-		speakers: recordings.filter((r) => r.kind === 'track').map((r) => ({ name: r.speaker_name ?? 'Unknown', status: r.status })),
+		speakers: recordings
+			.filter((r) => r.kind === 'track')
+			.map((r) => ({
+				name: r.speaker_name ?? 'Unknown',
+				status: r.status,
+				transcript: partOf.get(r.id)?.status ?? null,
+				error: partOf.get(r.id)?.error ?? r.error
+			})),
 		recording: Boolean(live)
 	};
 }

@@ -1,20 +1,7 @@
 import { TrackSource, type ParticipantPermission } from 'livekit-server-sdk';
 
-/** A person as every client sees them in screen-share events. */
-export interface Presenter {
-	identity: string;
-	name: string;
-}
-
-/** What the server broadcasts (topic `screen-share`) after every change of holder. */
-export interface ScreenShareEvent {
-	type: 'started' | 'takeover' | 'stopped';
-	holder: Presenter | null;
-	previous: Presenter | null;
-	fence: number;
-	/** Why a share stopped when its presenter did not stop it. */
-	reason?: 'host' | 'left';
-}
+import type { Presenter, ScreenShareEvent } from '../../screen-share/events';
+export type { Presenter, ScreenShareEvent };
 
 /** The participant asking to change the lock, as far as the rules care. */
 export interface Actor {

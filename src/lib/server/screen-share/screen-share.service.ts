@@ -19,7 +19,8 @@ import {
 /** How long a vanished share (reconnect, participant_left) keeps the lock before release. */
 export const RELEASE_GRACE_MS = 5_000;
 
-export const SCREEN_SHARE_TOPIC = 'screen-share';
+export { SCREEN_SHARE_TOPIC } from '../../screen-share/events';
+import { SCREEN_SHARE_TOPIC } from '../../screen-share/events';
 
 /** ParticipantInfo.Kind STANDARD (browsers and our bots); the SDK does not export the enum. */
 const STANDARD_KIND = 0;

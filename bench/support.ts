@@ -1,0 +1,32 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs } from '../playwright.config.ts';
+
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/**
+ * A browser participant: opens `code` (or starts a new meeting when none is given), waits for
+ * the hydrated pre-join screen, and joins as `name`.
+ */
+export async function joinInBrowser(
+	browser: Browser,
+	baseURL: string,
+	name: string,
+	options: { code?: string; cameraOff?: boolean } = {}
+): Promise<{ page: Page; code: string }> {
+	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
+	const page = await context.newPage();
+	if (options.code) await page.goto(`/${options.code}`);
+	else {
+		await page.goto('/');
+		await page.getByTestId('new-meeting').click();
+		await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+	}
+	await page.getByTestId('preview-video').waitFor();
+	if (options.cameraOff) await page.getByTestId('prejoin-camera').click();
+	await page.getByTestId('display-name').fill(name);
+	await page.getByTestId('join-meeting').click();
+	await page.getByTestId('toggle-mic').and(page.locator(':enabled')).waitFor();
+	return { page, code: options.code ?? new URL(page.url()).pathname.slice(1) };
+}
