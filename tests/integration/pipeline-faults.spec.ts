@@ -61,6 +61,16 @@ function speechFile(name: string, sentences: string[]): string {
 	return file;
 }
 
+async function waitForActiveTrack(speaker: string, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const tracks = await ctx.db.selectFrom('recordings').select('status').where('kind', '=', 'track').where('speaker_name', '=', speaker).execute();
+		if (tracks.some((t) => t.status === 'active')) return;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`${speaker}'s microphone was not being recorded within ${timeoutMs} ms`);
+}
+
 async function waitForTranscript(sessionId: string, timeoutMs: number) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
@@ -77,18 +87,14 @@ describe('the pipeline without webhooks', () => {
 		const { code, cookie } = await createRoomAsHost(app.url);
 		const ada = await SpeechBot.join(app.url, code, 'Ada Early');
 		const { sessionId } = await setRecordingAs(app.url, code, cookie, 'start');
-		await new Promise((r) => setTimeout(r, 3000));
+		// Without webhooks only the poll (every 15 s) learns that an egress became active, and
+		// the first egress on a fresh machine is slow to start: speak once it really records.
+		await waitForActiveTrack('Ada Early');
 		await ada.speak(readPcm16(speechWav(['Good morning everyone, let us begin the review.'])));
 
+		// Only the poll can notice Bo's microphone: no track_published webhook reaches this app.
 		const bo = await SpeechBot.join(app.url, code, 'Bo Late');
-		// Only the poll (every 15 s) can notice Bo's microphone; give it time, then speak.
-		const deadline = Date.now() + 40_000;
-		while (Date.now() < deadline) {
-			const tracks = await ctx.db.selectFrom('recordings').select(['speaker_name', 'status']).where('kind', '=', 'track').where('speaker_name', '=', 'Bo Late').execute();
-			if (tracks.some((t) => t.status === 'active')) break;
-			await new Promise((r) => setTimeout(r, 500));
-		}
-		await new Promise((r) => setTimeout(r, 1500));
+		await waitForActiveTrack('Bo Late');
 		await bo.speak(readPcm16(speechWav(['The budget for next quarter is approved.'])));
 		await setRecordingAs(app.url, code, cookie, 'stop');
 
