@@ -4,7 +4,7 @@ import { endOpenSession } from '../meetings/session.repository';
 import { findParticipantByIdentity, updateParticipant } from '../rooms/participant.repository';
 import { findRoomByCode } from '../rooms/room.repository';
 import type { RecordingContext } from '../recordings/recording-context';
-import { applyEgressInfo, onTrackPublished, stopIfRecording } from '../recordings/recording.service';
+import { applyEgressInfo, onTrackPublished, stopRecording } from '../recordings/recording.service';
 import { onShareGone, onSharePublished, reconcileOnJoin } from '../screen-share/screen-share.service';
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
@@ -39,7 +39,8 @@ export async function applyWebhook(ctx: AppContext & { recordings?: RecordingCon
 		case 'room_finished': {
 			const room = event.room && (await findRoomByCode(ctx.db, event.room.name));
 			if (!room) return 'ignored';
-			if (ctx.recordings) await stopIfRecording(ctx.recordings, room.code);
+			// The meeting ended while recording: stop, and let the pipeline take the run.
+			if (ctx.recordings) await stopRecording(ctx.recordings, room.code);
 			await endOpenSession(ctx.db, room.id, at);
 			return 'handled';
 		}

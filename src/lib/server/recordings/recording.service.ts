@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { TrackSource, type EgressInfo } from 'livekit-server-sdk';
 import type { RecordingRun } from '../db/schema';
-import { findOpenSession, openSession } from '../meetings/session.repository';
+import { openSession } from '../meetings/session.repository';
 import { findParticipantByIdentity } from '../rooms/participant.repository';
 import { findRoomByCode } from '../rooms/room.repository';
 import { egressTime, isTerminal, recordingStatusOf } from './egress';
@@ -108,11 +108,6 @@ export async function stopRecording(ctx: RecordingContext, code: string): Promis
 	return { ok: true, run };
 }
 
-/** Stops a live run when the meeting ends without the host pressing stop. */
-export async function stopIfRecording(ctx: RecordingContext, code: string): Promise<void> {
-	await stopRecording(ctx, code);
-}
-
 /** Applies an egress state change, from a webhook or from the reconciliation poll. */
 export async function applyEgressInfo(ctx: RecordingContext, info: EgressInfo): Promise<void> {
 	const recording = await findRecordingByEgress(ctx.db, info.egressId);
@@ -127,14 +122,6 @@ export async function applyEgressInfo(ctx: RecordingContext, info: EgressInfo): 
 		const run = await findRun(ctx.db, recording.run_id);
 		if (run?.status === 'stopping') await ctx.jobs.enqueue('recording.finalize', { runId: run.id }, { key: run.id });
 	}
-}
-
-export async function isRecording(ctx: RecordingContext, roomId: string): Promise<boolean> {
-	return Boolean(await findLiveRun(ctx.db, roomId));
-}
-
-export async function sessionOf(ctx: RecordingContext, roomId: string) {
-	return findOpenSession(ctx.db, roomId);
 }
 
 function messageOf(err: unknown): string {
