@@ -183,7 +183,9 @@ export class MeetingConnection {
 			await local.setMicrophoneEnabled(choices.micOn, choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined);
 			await local.setCameraEnabled(choices.cameraOn, choices.videoDeviceId ? { deviceId: choices.videoDeviceId } : undefined);
 		} catch (err) {
-			this.#notice = `Could not start your camera or microphone: ${(err as Error).message}`;
+			// A meeting that ended (or a leave) mid-publish cancels the publication: the
+			// disconnect notice says what happened, not this.
+			if (this.#status === 'connected') this.notify(`Could not start your camera or microphone: ${(err as Error).message}`);
 		}
 		this.#micOn = local.isMicrophoneEnabled;
 		this.#cameraOn = local.isCameraEnabled;
