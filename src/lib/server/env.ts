@@ -21,8 +21,11 @@ const schema = z.object({
 	WHISPER_MODEL: z.string().min(1).default('base'),
 	/** asr: whisper-asr-webservice (POST /asr); openai: POST /v1/audio/transcriptions. */
 	WHISPER_FLAVOUR: z.enum(['asr', 'openai']).default('asr'),
-	/** Spoken language hint for Whisper (ISO 639-1); empty lets Whisper detect it. */
-	WHISPER_LANGUAGE: z.string().default('')
+	/**
+	 * The meetings' spoken language for Whisper (ISO 639-1). Empty lets Whisper detect it per
+	 * speaker, which small models get wrong on tracks that are mostly silence.
+	 */
+	WHISPER_LANGUAGE: z.string().default('en')
 });
 
 export type Env = z.infer<typeof schema>;
