@@ -9,7 +9,26 @@ export default defineConfig({
 		tailwindcss(),
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
-			compilerOptions: { runes: true }
+			compilerOptions: { runes: true },
+			// SvelteKit adds nonces for its own inline scripts; hooks.server adds the LiveKit
+			// server's origins to connect-src at run time (its URL is configuration).
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					// Svelte sets style attributes (grid sizes, transitions).
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:', 'blob:'],
+					'media-src': ['self', 'blob:'],
+					'connect-src': ['self'],
+					'worker-src': ['self', 'blob:'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none']
+				}
+			}
 		})
 	],
 	server: { host: '127.0.0.1' },

@@ -55,10 +55,18 @@ install_npm() {
   echo "$hash" > "$stamp"
 }
 
+# Runs an installer, hiding its "nothing to do" lines; its failure fails ./stoom.
+run_installer() {
+  local name="$1" script="$2"
+  if ! bash "$script" 2>&1 | { grep -v --line-buffered "skipping build\|packages present\|up to date" || true; }; then
+    die "$name could not be installed (see the output above)"
+  fi
+}
+
 install_apt
 install_node
 install_livekit
 install_npm
-bash "$ROOT/infra/egress/install.sh" | grep -v "skipping build\|packages present" || true
-bash "$ROOT/infra/whisper/install.sh" | grep -v "up to date" || true
+run_installer "LiveKit Egress" "$ROOT/infra/egress/install.sh"
+run_installer "the Whisper service" "$ROOT/infra/whisper/install.sh"
 ensure_secrets

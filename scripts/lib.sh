@@ -21,35 +21,57 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 mkdir -p "$BIN" "$RUN" "$LOGS"
 
-# Loads configuration: defaults < generated secrets < the developer's .env.
+SECRET_VARS=(LIVEKIT_API_KEY LIVEKIT_API_SECRET COTURN_STATIC_AUTH_SECRET POSTGRES_PASSWORD SESSION_SECRET REDIS_PASSWORD)
+
+# Loads configuration: defaults < generated secrets < the developer's .env. A secret that
+# .env leaves at a placeholder (CHANGE_ME…, as in .env.example) does not replace the
+# generated one: the app would refuse it at start-up anyway.
 load_env() {
   set -a
   # shellcheck source=/dev/null
   source "$ROOT/scripts/defaults.env"
   [ -f "$DATA/secrets.env" ] && source "$DATA/secrets.env"
+  local var saved=()
+  for var in "${SECRET_VARS[@]}"; do saved+=("${!var:-}"); done
   [ -f "$ROOT/.env" ] && source "$ROOT/.env"
+  local i=0
+  for var in "${SECRET_VARS[@]}"; do
+    if [[ "${!var:-}" == *CHANGE_ME* && -n "${saved[$i]}" ]]; then
+      warn ".env sets $var to a placeholder; keeping the generated one from .data/secrets.env"
+      printf -v "$var" '%s' "${saved[$i]}"
+    fi
+    i=$((i + 1))
+  done
   : "${DATABASE_URL:=postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom}"
+  [[ "$DATABASE_URL" == *CHANGE_ME* ]] && DATABASE_URL="postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom"
+  # Where livekit-server posts webhooks (a YAML list): the app of ./stoom up and the test app.
+  : "${LIVEKIT_WEBHOOK_URLS:=[http://127.0.0.1:${APP_PORT}/api/livekit/webhook, http://127.0.0.1:${TEST_APP_PORT}/api/livekit/webhook]}"
   : "${RECORDINGS_STORAGE_PATH:=$DATA/recordings}"
   [ -n "$RECORDINGS_STORAGE_PATH" ] || RECORDINGS_STORAGE_PATH="$DATA/recordings"
   : "${TEST_DATABASE_URL:=postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom_test}"
+  [[ "$TEST_DATABASE_URL" == *CHANGE_ME* ]] && TEST_DATABASE_URL="postgres://stoom:${POSTGRES_PASSWORD}@127.0.0.1:${POSTGRES_PORT}/stoom_test"
   set +a
 }
 
 # Random URL-safe secret of $1 bytes.
 rand_secret() { head -c "${1:-32}" /dev/urandom | base64 | tr -d '=+/\n' | head -c "$(( ${1:-32} * 4 / 3 ))"; }
 
-# Writes .data/secrets.env once; every later run reuses it.
+# Writes .data/secrets.env once; every later run reuses it. A secret added by a newer
+# version of Stoom is appended to an existing file.
 ensure_secrets() {
-  [ -f "$DATA/secrets.env" ] && return 0
-  step "generating local secrets in .data/secrets.env"
   umask 077
-  cat > "$DATA/secrets.env" <<SECRETS
-LIVEKIT_API_KEY=stoom_$(rand_secret 6)
-LIVEKIT_API_SECRET=$(rand_secret 36)
-COTURN_STATIC_AUTH_SECRET=$(rand_secret 30)
-POSTGRES_PASSWORD=$(rand_secret 18)
-SESSION_SECRET=$(rand_secret 36)
-SECRETS
+  [ -f "$DATA/secrets.env" ] || step "generating local secrets in .data/secrets.env"
+  touch "$DATA/secrets.env"
+  add_secret LIVEKIT_API_KEY "stoom_$(rand_secret 6)"
+  add_secret LIVEKIT_API_SECRET "$(rand_secret 36)"
+  add_secret COTURN_STATIC_AUTH_SECRET "$(rand_secret 30)"
+  add_secret POSTGRES_PASSWORD "$(rand_secret 18)"
+  add_secret SESSION_SECRET "$(rand_secret 36)"
+  add_secret REDIS_PASSWORD "$(rand_secret 30)"
+}
+
+add_secret() {
+  grep -q "^$1=" "$DATA/secrets.env" || printf '%s=%s\n' "$1" "$2" >> "$DATA/secrets.env"
 }
 
 # Replaces ${VAR} placeholders in $1 with the environment's values, writing $2 (mode 600).

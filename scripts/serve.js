@@ -7,6 +7,11 @@ import process from 'node:process';
 
 process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 const trustProxy = process.env.TRUST_PROXY === '1';
+// Behind the proxy, the client's address (rate limits) is the one it appended to X-Forwarded-For.
+if (trustProxy) {
+	process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+	process.env.XFF_DEPTH ??= '1';
+}
 const { handler } = await import('../build/handler.js');
 
 const port = Number(process.env.PORT ?? 3000);

@@ -17,26 +17,50 @@ start_postgres() {
     as_pg "$PG_BIN/initdb" -D "$PGDATA" -U stoom --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 >"$LOGS/initdb.log"
     rm -f "$pwfile"
   fi
-  if as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then return 0; fi
+  if as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+    # A cluster an older ./stoom started without fsync: restart it with durable settings.
+    [ "$(pg_sql postgres 'SHOW fsync')" = "on" ] && return 0
+    step "restarting PostgreSQL with durable settings (fsync on)"
+    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
+  fi
   step "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
-  touch "$LOGS/postgres.log"
-  [ "$(id -u)" = 0 ] && chown postgres "$LOGS/postgres.log"
-  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOGS/postgres.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $POSTGRES_PORT -k '' -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null
+  pg_ctl_start start
   local db
   for db in stoom stoom_test; do
-    PGPASSWORD="$POSTGRES_PASSWORD" psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U stoom -d postgres -tAc \
-      "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 ||
-      PGPASSWORD="$POSTGRES_PASSWORD" psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U stoom -d postgres -qc "CREATE DATABASE $db"
+    [ "$(pg_sql postgres "SELECT 1 FROM pg_database WHERE datname = '$db'")" = 1 ] || pg_sql postgres "CREATE DATABASE $db" >/dev/null
   done
+  # Only the throwaway test database trades the last moments of a crash for speed; the
+  # app's database keeps PostgreSQL's durable defaults (fsync, synchronous commit).
+  pg_sql postgres "ALTER DATABASE stoom_test SET synchronous_commit = off" >/dev/null
+}
+
+# Durable defaults: fsync and synchronous_commit stay on.
+pg_ctl_start() {
+  touch "$LOGS/postgres.log"
+  [ "$(id -u)" = 0 ] && chown postgres "$LOGS/postgres.log"
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOGS/postgres.log" -w -t 60 -m fast \
+    -o "-h 127.0.0.1 -p $POSTGRES_PORT -k '' -c max_connections=200" "$1" >/dev/null
+}
+
+pg_sql() {
+  PGPASSWORD="$POSTGRES_PASSWORD" psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U stoom -d "$1" -tAc "$2"
+}
+
+# For the fault tests: PostgreSQL goes away and comes back, as a restart in production would.
+restart_postgres() {
+  step "restarting PostgreSQL"
+  pg_ctl_start restart
 }
 
 start_redis() {
   pid_alive "$RUN/redis.pid" && return 0
   step "starting Redis on $REDIS_ADDRESS"
-  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
+  # The password comes from a config file, not the command line (which every local user can read).
+  printf 'requirepass %s\n' "$REDIS_PASSWORD" > "$RUN/redis.conf"
+  chmod 600 "$RUN/redis.conf"
+  redis-server "$RUN/redis.conf" --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
     --pidfile "$RUN/redis.pid" --logfile "$LOGS/redis.log" --dir "$RUN"
-  wait_for "redis-cli -p $REDIS_PORT ping | grep -q PONG" 15 || die "Redis did not start: see .data/log/redis.log"
+  wait_for "REDISCLI_AUTH='$REDIS_PASSWORD' redis-cli -p $REDIS_PORT ping | grep -q PONG" 15 || die "Redis did not start: see .data/log/redis.log"
 }
 
 start_coturn() {
@@ -62,9 +86,11 @@ start_pulseaudio() {
   export XDG_RUNTIME_DIR="$RUN/xdg"
   mkdir -p -m 700 "$XDG_RUNTIME_DIR"
   pid_alive "$RUN/pulse.pid" && return 0
-  pulseaudio -D --exit-idle-time=-1 --disallow-exit --log-target=file:"$LOGS/pulseaudio.log" 2>/dev/null
-  wait_for "pgrep -u $(id -u) -x pulseaudio" 10 || warn "PulseAudio did not start: room composites will fail"
-  pgrep -u "$(id -u)" -nx pulseaudio > "$RUN/pulse.pid"
+  rm -f "$XDG_RUNTIME_DIR/pulse/pid"
+  pulseaudio -D --exit-idle-time=-1 --disallow-exit --use-pid-file=yes --log-target=file:"$LOGS/pulseaudio.log" 2>/dev/null
+  # PulseAudio writes its own pid file in the runtime dir.
+  wait_for "test -s '$XDG_RUNTIME_DIR/pulse/pid'" 10 || { warn "PulseAudio did not start: room composites will fail"; return 0; }
+  cp "$XDG_RUNTIME_DIR/pulse/pid" "$RUN/pulse.pid"
 }
 
 start_egress() {
@@ -87,14 +113,16 @@ start_whisper() {
   wait_for "curl -fsS $WHISPER_API_URL/health" 60 || die "Whisper did not start: see .data/log/whisper.log"
 }
 
+# Stops the process its pidfile names, with the process group it leads (services started
+# with setsid: egress's run-handler children go with egress). Nothing is found by name.
 stop_pidfile() {
   local name="$1" file="$RUN/$1.pid" pid i
   pid_alive "$file" || { rm -f "$file"; return 0; }
   pid="$(cat "$file")"
   step "stopping $name"
-  kill "$pid" 2>/dev/null || true
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
   for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
+  kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
   rm -f "$file"
 }
 
@@ -119,9 +147,8 @@ case "${1:-}" in
   start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper ;;
   stop)
     stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
-    stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres
-    # Anything still running from our config files (e.g. egress handlers) goes too.
-    pkill -f -- "$RUN/" 2>/dev/null || true ;;
+    stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
+  restart-postgres) restart_postgres ;;
   status) status ;;
-  *) die "usage: scripts/stack.sh start|stop|status" ;;
+  *) die "usage: scripts/stack.sh start|stop|restart-postgres|status" ;;
 esac

@@ -5,26 +5,30 @@ import { db } from '#lib/server/db/client';
 import { migrateToLatest } from '#lib/server/db/migrate';
 import { env } from '#lib/server/env';
 import { isCrossOriginApiWrite } from '#lib/server/http/origin';
+import { SECURITY_HEADERS, withLivekitOrigins } from '#lib/server/http/security-headers';
 import { startJobRunner } from '#lib/server/jobs/runner';
-import { recordingContext, useJobQueue } from '#lib/server/recordings/context';
+import { jobHandlers } from '#lib/server/pipeline/job-handlers';
+import { pipelineContext, useJobQueue } from '#lib/server/pipeline/pipeline-context';
 
 export const init: ServerInit = async () => {
-	const config = env(); // fail fast, naming any missing variable
+	const config = env(); // fail fast, naming any missing or unfit variable
 	const applied = await migrateToLatest(db());
 	if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-	const runner = await startJobRunner(config.DATABASE_URL, (queue) => recordingContext(queue));
+	const runner = await startJobRunner(config.DATABASE_URL, jobHandlers((queue) => pipelineContext(queue)));
 	useJobQueue(runner.queue);
 	process.once('SIGTERM', () => void runner.stop());
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	if (isCrossOriginApiWrite(event.request.method, event.url, event.request.headers.get('origin'))) {
+	if (isCrossOriginApiWrite(event.request.method, event.route.id, event.url, event.request.headers.get('origin'))) {
 		return json({ message: 'Cross-origin request refused' }, { status: 403 });
 	}
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('permissions-policy', 'camera=(self), microphone=(self), display-capture=(self)');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	const csp = response.headers.get('content-security-policy');
+	if (csp) response.headers.set('content-security-policy', withLivekitOrigins(csp, env().LIVEKIT_WS_URL));
 	return response;
 };
 

@@ -3,8 +3,9 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { joinCodeSchema } from '#lib/forms/schemas';
 import { parseRoomCode } from '#lib/room-code';
-import { setHostSession } from '#lib/server/auth/room-cookies';
-import { appContext } from '#lib/server/context';
+import { appContext } from '#lib/server/app-context';
+import { setHostSessionCookie } from '#lib/server/auth/cookies';
+import { retryAfterSeconds } from '#lib/server/rate-limit/limiter';
 import { createRoom } from '#lib/server/rooms/room.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,12 +14,19 @@ export const load: PageServerLoad = async () => {
 };
 
 export const actions: Actions = {
-	create: async ({ cookies, url }) => {
-		const result = await createRoom(appContext());
+	create: async ({ cookies, url, getClientAddress, setHeaders }) => {
+		const ctx = appContext();
+		const allowance = await ctx.limits.createRoom.consume(getClientAddress());
+		if (!allowance.ok) {
+			const seconds = retryAfterSeconds(allowance);
+			setHeaders({ 'retry-after': String(seconds) });
+			return fail(429, { createError: `You have started many meetings just now. Try again in ${seconds} s.` });
+		}
+		const result = await createRoom(ctx);
 		if (!result.ok) {
 			return fail(503, { createError: 'The meeting server is unreachable right now. Try again in a moment.' });
 		}
-		setHostSession(cookies, result.room.code, result.room.id, url.protocol === 'https:');
+		setHostSessionCookie(cookies, result.room.code, result.hostSession.id, url.protocol === 'https:');
 		redirect(303, `/${result.room.code}`);
 	},
 

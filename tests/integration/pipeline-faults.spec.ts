@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,12 +6,12 @@ import { PgBoss, type JobWithMetadata } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppProcess, createRoomAsHost, setRecordingAs } from '../support/app-process';
 import { SpeechBot } from '../support/speech-bot';
+import { recordedMeeting, sendJobs, speechFile, waitForTranscript as waitForSession } from '../support/pipeline-fixtures';
 import { readPcm16, speechWav } from '../support/speech';
 import { wordErrorRate } from '../support/wer';
 import { env } from '../../src/lib/server/env';
-import { transcribeTrack } from '../../src/lib/server/jobs/transcribe-track.job';
-import { egressApi } from '../../src/lib/server/recordings/egress';
-import type { RecordingContext } from '../../src/lib/server/recordings/recording-context';
+import { transcribeTrack } from '../../src/lib/server/transcription/transcribe-track.job';
+import type { TranscriptionContext } from '../../src/lib/server/transcription/transcription-context';
 import { createWhisperClient } from '../../src/lib/server/transcription/whisper-client';
 import { testContext } from './support';
 
@@ -24,42 +23,15 @@ afterAll(async () => {
 	await ctx.close();
 });
 
-/**
- * A meeting whose recordings are done, as Egress would leave it: one complete track
- * recording and a pending transcript part per file.
- */
+/** A finished recording of the given speakers in a fresh room. */
 async function prepareTranscription(files: { speaker: string; path: string }[]) {
 	const { code } = await createRoomAsHost(app.url);
 	const room = await ctx.db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-	const session = await ctx.db.insertInto('meeting_sessions').values({ room_id: room.id }).returningAll().executeTakeFirstOrThrow();
-	const run = await ctx.db.insertInto('recording_runs').values({ session_id: session.id, room_id: room.id, status: 'processing' }).returningAll().executeTakeFirstOrThrow();
-	const recordingIds: string[] = [];
-	for (const [i, file] of files.entries()) {
-		const recording = await ctx.db
-			.insertInto('recordings')
-			.values({ run_id: run.id, kind: 'track', participant_identity: `p_test${i}`, speaker_name: file.speaker, track_sid: `TR_${i}`, file_path: file.path, status: 'complete', started_at: new Date() })
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await ctx.db.insertInto('transcript_parts').values({ recording_id: recording.id, updated_at: new Date() }).execute();
-		recordingIds.push(recording.id);
-	}
-	return { sessionId: session.id, recordingIds };
+	return recordedMeeting(ctx.db, room.id, files);
 }
 
-async function enqueue(jobs: { name: string; data: object; key?: string }[]) {
-	const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: 'pgboss', supervise: false, schedule: false });
-	await boss.start();
-	for (const job of jobs) await boss.send(job.name, job.data, job.key ? { singletonKey: job.key } : {});
-	await boss.stop({ graceful: false });
-}
-
-function speechFile(name: string, sentences: string[]): string {
-	const dir = join(env().RECORDINGS_STORAGE_PATH, 'pipeline-tests');
-	mkdirSync(dir, { recursive: true });
-	const file = join(dir, `${name}.ogg`);
-	execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', speechWav(sentences, 800), '-c:a', 'libopus', file]);
-	return file;
-}
+const enqueue = sendJobs;
+const waitForTranscript = (sessionId: string, timeoutMs: number) => waitForSession(ctx.db, sessionId, timeoutMs);
 
 async function waitForActiveTrack(speaker: string, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;
@@ -69,16 +41,6 @@ async function waitForActiveTrack(speaker: string, timeoutMs = 60_000) {
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	throw new Error(`${speaker}'s microphone was not being recorded within ${timeoutMs} ms`);
-}
-
-async function waitForTranscript(sessionId: string, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const session = await ctx.db.selectFrom('meeting_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
-		if (session.transcript_status === 'ready' || session.transcript_status === 'failed') return session;
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	throw new Error(`transcript of ${sessionId} not ready within ${timeoutMs} ms`);
 }
 
 describe('the pipeline without webhooks', () => {
@@ -207,13 +169,10 @@ describe('the dead state', () => {
 	it('marks a speaker failed with the reason once the last retry is spent', async () => {
 		const { sessionId, recordingIds } = await prepareTranscription([{ speaker: 'Dee', path: speechFile('dead-state', ['Nobody will hear this.']) }]);
 		const enqueued: string[] = [];
-		const ctx4: RecordingContext = {
-			...ctx,
-			egress: egressApi(),
+		const ctx4: TranscriptionContext = {
+			db: ctx.db,
 			jobs: { enqueue: async (name) => void enqueued.push(name) },
-			whisper: createWhisperClient({ url: 'http://127.0.0.1:9', flavour: 'asr', model: 'base', timeoutMs: 5000 }),
-			recordingsPath: env().RECORDINGS_STORAGE_PATH,
-			compositeVideo: false
+			whisper: createWhisperClient({ url: 'http://127.0.0.1:9', flavour: 'asr', model: 'base', timeoutMs: 5000 })
 		};
 		await expect(transcribeTrack(ctx4, recordingIds[0]!, { retryCount: 3, lastAttempt: false })).rejects.toThrow();
 		const waiting = await ctx.db.selectFrom('meeting_sessions').select(['transcript_status', 'transcript_detail']).where('id', '=', sessionId).executeTakeFirstOrThrow();
@@ -223,6 +182,8 @@ describe('the dead state', () => {
 		const part = await ctx.db.selectFrom('transcript_parts').selectAll().where('recording_id', '=', recordingIds[0]!).executeTakeFirstOrThrow();
 		expect(part.status).toBe('failed');
 		expect(part.error).toMatch(/^Transcription gave up after 41 attempts: /);
+		// Participants read what happened, never the service's internal address.
+		expect(part.error).not.toMatch(/127\.0\.0\.1|http:/);
 		expect(enqueued).toEqual(['transcript.merge']);
 	});
 });

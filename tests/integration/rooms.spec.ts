@@ -1,20 +1,22 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOM_CODE_PATTERN } from '../../src/lib/room-code';
-import { tokenMatches } from '../../src/lib/server/auth/secrets';
-import { createRoom, getRoom } from '../../src/lib/server/rooms/room.service';
+import { tokenMatches } from '../../src/lib/server/crypto/secrets';
+import { findRoomByCode } from '../../src/lib/server/rooms/room.repository';
+import { createRoom } from '../../src/lib/server/rooms/room.service';
 import { testContext } from './support';
 
 const ctx = testContext();
 afterAll(() => ctx.close());
 
 describe('createRoom', () => {
-	it('stores a room with a Meet-style code and creates it on LiveKit', async () => {
+	it('stores a room with a Meet-style code, creates it on LiveKit and opens the creator’s host session', async () => {
 		const result = await createRoom(ctx, 'Standup');
 		if (!result.ok) throw new Error(result.reason);
 		expect(result.room.code).toMatch(ROOM_CODE_PATTERN);
-		expect(await getRoom(ctx, result.room.code)).toMatchObject({ id: result.room.id, name: 'Standup' });
+		expect(await findRoomByCode(ctx.db, result.room.code)).toMatchObject({ id: result.room.id, name: 'Standup' });
 		const onLivekit = await ctx.livekit.listRooms([result.room.code]);
 		expect(onLivekit.map((r) => r.name)).toEqual([result.room.code]);
+		expect(result.hostSession).toMatchObject({ room_id: result.room.id, generation: result.room.host_generation, revoked_at: null });
 	});
 
 	it('keeps only a hash of the host key', async () => {

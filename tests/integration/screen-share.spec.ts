@@ -10,15 +10,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import { TrackSource, WebhookEvent, type ParticipantInfo } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/context';
+import type { AppContext } from '../../src/lib/server/app-context';
 import { createDb } from '../../src/lib/server/db';
 import type { Participant, Room } from '../../src/lib/server/db/schema';
 import { env } from '../../src/lib/server/env';
-import { livekitRooms } from '../../src/lib/server/livekit/clients';
-import { applyWebhook } from '../../src/lib/server/livekit/webhook.service';
-import { joinRoom } from '../../src/lib/server/rooms/join.service';
-import { createRoom } from '../../src/lib/server/rooms/room.service';
-import { issueToken } from '../../src/lib/server/rooms/token.service';
+import { applyWebhook } from '../../src/lib/server/webhooks/webhook.service';
 import type { ScreenShareEvent } from '../../src/lib/server/screen-share/lock-rules';
 import { findLock } from '../../src/lib/server/screen-share/screen-share.repository';
 import {
@@ -31,10 +27,13 @@ import {
 	stopSharing,
 	takeOver
 } from '../../src/lib/server/screen-share/screen-share.service';
+import { joined, newBrowser, newRoom as makeRoom, pipelineOf, testContext, tokenOf, type TestBrowser } from './support';
 
 // A pool of 10: enough for takeovers to really race on the lock row.
 const db = createDb(env().DATABASE_URL, 10);
-const ctx: AppContext = { db, livekit: livekitRooms(), config: env() };
+const base = testContext();
+const ctx: AppContext = { ...base, db };
+const browsers = new Map<string, TestBrowser>();
 
 /** A real LiveKit participant (rtc-node) that can publish a fake screen, and ignores our events. */
 class Bot {
@@ -42,9 +41,8 @@ class Bot {
 	#source = new VideoSource(320, 180);
 	#timer: ReturnType<typeof setInterval> | undefined;
 
-	static async connect(code: string, participant: Participant): Promise<Bot> {
-		const issued = await issueToken(ctx, code, participant.id);
-		if (!issued.ok) throw new Error(issued.reason);
+	static async connect(room: Room, participant: Participant): Promise<Bot> {
+		const issued = await tokenOf(ctx, room, browsers.get(participant.id)!);
 		const bot = new Bot();
 		await bot.room.connect(issued.wsUrl, issued.token, { autoSubscribe: false, dynacast: false });
 		return bot;
@@ -67,17 +65,21 @@ class Bot {
 	}
 }
 
+let hostBrowser: TestBrowser;
 async function newRoom(): Promise<Room> {
-	const created = await createRoom(ctx);
-	if (!created.ok) throw new Error(created.reason);
-	return created.room;
+	const made = await makeRoom(ctx);
+	hostBrowser = made.host;
+	return made.room;
 }
 
 async function join(room: Room, name: string, isHost = false): Promise<Participant> {
-	const joined = await joinRoom(ctx, { code: room.code, displayName: name, isHost });
-	if (!joined.ok) throw new Error(joined.reason);
-	return joined.participant;
+	const browser = isHost ? hostBrowser : newBrowser();
+	const { participant } = await joined(ctx, room, browser, name);
+	browsers.set(participant.id, browser);
+	return participant;
 }
+
+const as = (room: Room, participant: Participant) => ({ room, participant });
 
 async function livekitView(code: string): Promise<Map<string, ParticipantInfo>> {
 	return new Map((await ctx.livekit.listParticipants(code)).map((p) => [p.identity, p]));
@@ -86,8 +88,8 @@ async function livekitView(code: string): Promise<Map<string, ParticipantInfo>> 
 const mayShare = (p: ParticipantInfo | undefined) => Boolean(p?.permission?.canPublishSources.includes(TrackSource.SCREEN_SHARE));
 const isSharing = (p: ParticipantInfo | undefined) => Boolean(p?.tracks.some((t) => t.source === TrackSource.SCREEN_SHARE));
 
-async function started(code: string, participant: Participant): Promise<ScreenShareEvent> {
-	const result = await takeOver(ctx, code, participant.id);
+async function started(room: Room, participant: Participant): Promise<ScreenShareEvent> {
+	const result = await takeOver(ctx, as(room, participant));
 	if (!result.ok) throw new Error(result.reason);
 	return result.event;
 }
@@ -104,6 +106,7 @@ const bots: Bot[] = [];
 afterAll(async () => {
 	await Promise.all(bots.map((b) => b.leave().catch(() => undefined)));
 	await db.destroy();
+	await base.close();
 });
 
 describe('screen-share lock with real LiveKit participants', () => {
@@ -114,13 +117,13 @@ describe('screen-share lock with real LiveKit participants', () => {
 	beforeAll(async () => {
 		room = await newRoom();
 		[ada, bo, cy, host] = await Promise.all([join(room, 'Ada'), join(room, 'Bo'), join(room, 'Cy'), join(room, 'Host', true)]);
-		[adaBot, boBot, cyBot] = await Promise.all([Bot.connect(room.code, ada), Bot.connect(room.code, bo), Bot.connect(room.code, cy)]);
+		[adaBot, boBot, cyBot] = await Promise.all([Bot.connect(room, ada), Bot.connect(room, bo), Bot.connect(room, cy)]);
 		bots.push(adaBot, boBot, cyBot);
 		await eventually(async () => (await livekitView(room.code)).size === 3);
 	}, 30_000);
 
 	it('a takeover revokes the old share in LiveKit even when its client ignores our event', async () => {
-		const first = await started(room.code, ada);
+		const first = await started(room, ada);
 		expect(first).toMatchObject({ type: 'started', holder: { identity: ada.identity, name: 'Ada' }, previous: null });
 		expect(mayShare((await livekitView(room.code)).get(ada.identity))).toBe(true);
 
@@ -128,7 +131,7 @@ describe('screen-share lock with real LiveKit participants', () => {
 		await eventually(async () => isSharing((await livekitView(room.code)).get(ada.identity)));
 
 		// The bot never listens to the `screen-share` topic: only LiveKit can stop its track.
-		const takeover = await started(room.code, bo);
+		const takeover = await started(room, bo);
 		expect(takeover).toMatchObject({ type: 'takeover', holder: { name: 'Bo' }, previous: { name: 'Ada' }, fence: first.fence + 1 });
 		const view = await livekitView(room.code);
 		expect(mayShare(view.get(ada.identity))).toBe(false);
@@ -145,8 +148,7 @@ describe('screen-share lock with real LiveKit participants', () => {
 
 	it('a new token carries screen_share only for the holder', async () => {
 		const claims = async (p: Participant) => {
-			const issued = await issueToken(ctx, room.code, p.id);
-			if (!issued.ok) throw new Error(issued.reason);
+			const issued = await tokenOf(ctx, room, browsers.get(p.id)!);
 			return JSON.parse(Buffer.from(issued.token.split('.')[1]!, 'base64url').toString()).video.canPublishSources as string[];
 		};
 		expect(await claims(bo)).toEqual(['camera', 'microphone', 'screen_share', 'screen_share_audio']);
@@ -154,45 +156,46 @@ describe('screen-share lock with real LiveKit participants', () => {
 	});
 
 	it('only the holder stops; the host stops anyone', async () => {
-		expect(await stopSharing(ctx, room.code, ada.id)).toEqual({ ok: true, event: null });
-		expect((await currentShare(ctx, room.code))?.holder?.name).toBe('Bo');
+		expect(await stopSharing(ctx, as(room, ada))).toBeNull();
+		expect((await currentShare(ctx, room)).holder?.name).toBe('Bo');
 
 		const stopped = await releaseByHost(ctx, room);
 		expect(stopped).toMatchObject({ type: 'stopped', holder: null, previous: { name: 'Bo' }, reason: 'host' });
 		expect(mayShare((await livekitView(room.code)).get(bo.identity))).toBe(false);
 		expect(await releaseByHost(ctx, room)).toBeNull();
 
-		await started(room.code, cy);
-		const own = await stopSharing(ctx, room.code, cy.id);
-		expect(own.ok && own.event).toMatchObject({ type: 'stopped', previous: { name: 'Cy' } });
-		expect(await takeOver(ctx, room.code, null)).toEqual({ ok: false, reason: 'not_joined' });
+		await started(room, cy);
+		const own = await stopSharing(ctx, as(room, cy));
+		expect(own).toMatchObject({ type: 'stopped', previous: { name: 'Cy' } });
+		const { room: other } = await makeRoom(ctx);
+		expect(await takeOver(ctx, as(other, ada))).toEqual({ ok: false, reason: 'not_joined' });
 	});
 
 	it('a vanished share keeps the lock through the grace period, and a re-publish cancels the release', async () => {
-		await started(room.code, host); // not connected to LiveKit: nothing is shared
-		expect(await onShareGone(ctx, room.code, host.identity)).toBe(true);
+		await started(room, host); // not connected to LiveKit: nothing is shared
+		expect(await onShareGone(ctx, room, host.identity)).toBe(true);
 		expect(await settlePendingRelease(ctx, room)).toBeNull(); // still within grace
-		await onSharePublished(ctx, room.code, host.identity);
+		await onSharePublished(ctx, room, host.identity);
 		expect((await findLock(db, room.id))?.release_pending_at).toBeNull();
 
-		expect(await onShareGone(ctx, room.code, host.identity)).toBe(true);
+		expect(await onShareGone(ctx, room, host.identity)).toBe(true);
 		const released = await settlePendingRelease(ctx, room, new Date(Date.now() + RELEASE_GRACE_MS + 1));
 		expect(released).toMatchObject({ type: 'stopped', previous: { name: 'Host' }, reason: 'left' });
 		// Someone else's share vanishing does not touch the lock.
-		expect(await onShareGone(ctx, room.code, ada.identity)).toBe(false);
+		expect(await onShareGone(ctx, room, ada.identity)).toBe(false);
 	});
 
 	it('LiveKit webhooks drive the grace period: track_unpublished marks, track_published cancels', async () => {
-		await started(room.code, host);
+		await started(room, host);
 		const hook = (event: string, source: string) =>
 			applyWebhook(
-				ctx,
+				pipelineOf(ctx, { enqueue: async () => undefined }),
 				WebhookEvent.fromJson({
 					id: `EV_${randomUUID()}`,
 					createdAt: String(Math.floor(Date.now() / 1000)),
 					event,
 					room: { name: room.code },
-					participant: { identity: host.identity },
+					participant: { identity: host.identity, sid: 'PA_host' },
 					track: { sid: 'TR_x', source }
 				} as never)
 			);
@@ -208,7 +211,7 @@ describe('screen-share lock with real LiveKit participants', () => {
 		const before = Number((await findLock(db, room.id))?.fence ?? 0);
 		const people = [ada, bo, cy, host];
 		const calls = Array.from({ length: 240 }, (_, i) => people[i % people.length]!);
-		const events = await Promise.all(calls.map((p) => started(room.code, p)));
+		const events = await Promise.all(calls.map((p) => started(room, p)));
 
 		const fences = events.map((e) => e.fence).sort((a, b) => a - b);
 		expect(new Set(fences).size).toBe(calls.length);

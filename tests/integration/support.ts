@@ -1,10 +1,101 @@
-import type { AppContext } from '../../src/lib/server/context';
-import { createDb } from '../../src/lib/server/db';
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../../src/lib/server/app-context';
+import { admit } from '../../src/lib/server/auth/admission.service';
+import type { Credentials } from '../../src/lib/server/auth/cookies';
+import { memberOf, type Member } from '../../src/lib/server/auth/room-policy';
+import { issueToken } from '../../src/lib/server/auth/token.service';
+import { createDb, createPool } from '../../src/lib/server/db';
+import type { JoinPass, Participant, Room } from '../../src/lib/server/db/schema';
 import { env } from '../../src/lib/server/env';
+import type { JobQueue } from '../../src/lib/server/jobs/queue';
+import { egressApi } from '../../src/lib/server/livekit/egress';
 import { livekitRooms } from '../../src/lib/server/livekit/clients';
+import type { PipelineContext } from '../../src/lib/server/pipeline/pipeline-context';
+import { createLimits, type LimitSettings } from '../../src/lib/server/rate-limit/limits';
+import { createRoom } from '../../src/lib/server/rooms/room.service';
+import { createWhisperClient } from '../../src/lib/server/transcription/whisper-client';
 
-/** A real context: the test database and the real livekit-server of the stack. */
-export function testContext(): AppContext & { close: () => Promise<void> } {
+const GENEROUS = { points: 10_000, seconds: 60 };
+const GENEROUS_LIMITS: LimitSettings = {
+	createRoom: GENEROUS,
+	join: GENEROUS,
+	token: GENEROUS,
+	passwordClient: GENEROUS,
+	passwordRoom: GENEROUS,
+	chat: GENEROUS
+};
+
+/**
+ * A real context: the test database and the real livekit-server of the stack. Its limits are
+ * generous unless a spec asks for tighter ones (the limit specs do).
+ */
+export function testContext(limits: Partial<LimitSettings> = {}): AppContext & { close: () => Promise<void> } {
 	const db = createDb(env().DATABASE_URL, 4);
-	return { db, livekit: livekitRooms(), config: env(), close: () => db.destroy() };
+	const pool = createPool(env().DATABASE_URL, 2);
+	return {
+		db,
+		livekit: livekitRooms(),
+		limits: createLimits(pool, { ...GENEROUS_LIMITS, ...limits }),
+		config: env(),
+		close: async () => {
+			await db.destroy();
+			await pool.end();
+		}
+	};
+}
+
+/** The pipeline's context over a test context, with the given queue (often one that records what was queued). */
+export function pipelineOf(ctx: AppContext, jobs: JobQueue): PipelineContext {
+	return {
+		...ctx,
+		egress: egressApi(),
+		jobs,
+		whisper: createWhisperClient({ url: env().WHISPER_API_URL, flavour: 'asr', model: env().WHISPER_MODEL, language: 'en', timeoutMs: 120_000, vadFilter: true }),
+		recordingsPath: env().RECORDINGS_STORAGE_PATH,
+		compositeVideo: false
+	};
+}
+
+/** A browser, as the room policy sees it: its own id, and the host session / pass it holds. */
+export interface TestBrowser extends Credentials {
+	browserId: string;
+}
+
+export function newBrowser(hostSessionId: string | null = null): TestBrowser {
+	return { browserId: randomBytes(8).toString('hex'), hostSessionId, passId: null };
+}
+
+/** A new room and its creator's browser (holding the host session). */
+export async function newRoom(ctx: AppContext): Promise<{ room: Room; host: TestBrowser; hostKey: string }> {
+	const created = await createRoom(ctx);
+	if (!created.ok) throw new Error(created.reason);
+	return { room: created.room, host: newBrowser(created.hostSession.id), hostKey: created.hostKey };
+}
+
+/** The join step for a browser; on success the browser now holds the pass, as its cookie would. */
+export async function join(ctx: AppContext, room: Room, browser: TestBrowser, name: string, password = '') {
+	const result = await admit(ctx, { room, displayName: name, password, credentials: browser, client: `test-${browser.browserId}` });
+	if (result.ok) browser.passId = result.pass.id;
+	return result;
+}
+
+/** Joins or throws. */
+export async function joined(ctx: AppContext, room: Room, browser: TestBrowser, name: string): Promise<{ participant: Participant; pass: JoinPass }> {
+	const result = await join(ctx, room, browser, name);
+	if (!result.ok) throw new Error(`join refused: ${result.reason}`);
+	return result;
+}
+
+/** A LiveKit token for the browser, or throws. */
+export async function tokenOf(ctx: AppContext, room: Room, browser: TestBrowser) {
+	const result = await issueToken(ctx, room, browser);
+	if (!result.ok) throw new Error(`token refused: ${result.reason}`);
+	return result;
+}
+
+/** The browser as a member of the room's current meeting, or throws. */
+export async function memberFor(ctx: AppContext, room: Room, browser: TestBrowser): Promise<Member> {
+	const result = await memberOf(ctx.db, room, browser);
+	if (!result.ok) throw new Error(`not a member: ${result.reason}`);
+	return result.member;
 }

@@ -30,6 +30,11 @@ export class AppProcess {
 		throw new Error('app did not become healthy');
 	}
 
+	/** Whether the process is still running (it did not crash). */
+	get alive(): boolean {
+		return this.#child !== undefined && this.#child.exitCode === null && this.#child.signalCode === null;
+	}
+
 	/** SIGKILL: no cleanup, no graceful job hand-back — as a crash or the OOM killer would. */
 	async kill9(): Promise<void> {
 		const child = this.#child;
@@ -68,4 +73,39 @@ export async function setRecordingAs(url: string, code: string, cookie: string, 
 	});
 	if (!response.ok) throw new Error(`recording ${action}: ${response.status} ${await response.text()}`);
 	return response.json() as Promise<{ sessionId: string }>;
+}
+
+/** Cookies from a response, merged over the ones sent (as a browser's cookie jar would). */
+export function mergeCookies(sent: string, response: Response): string {
+	const jar = new Map(sent.split('; ').filter(Boolean).map((c) => [c.split('=')[0]!, c] as const));
+	for (const c of response.headers.getSetCookie()) {
+		const pair = c.split(';')[0]!;
+		jar.set(pair.split('=')[0]!, pair);
+	}
+	return [...jar.values()].join('; ');
+}
+
+/** The pre-join form, posted as the page's JavaScript would; answers the response and the updated cookies. */
+export async function joinStep(url: string, code: string, name: string, options: { cookie?: string; password?: string; origin?: string } = {}) {
+	const response = await fetch(`${url}/${code}?/join`, {
+		method: 'POST',
+		headers: {
+			origin: options.origin ?? url,
+			'x-sveltekit-action': 'true',
+			'content-type': 'application/x-www-form-urlencoded',
+			...(options.cookie ? { cookie: options.cookie } : {})
+		},
+		body: new URLSearchParams({ displayName: name, password: options.password ?? '' })
+	});
+	return { response, cookie: mergeCookies(options.cookie ?? '', response), body: await response.text() };
+}
+
+/** POSTs JSON to an app endpoint with the given cookies (and our own Origin unless told otherwise). */
+export async function postJson(url: string, path: string, body: unknown, options: { cookie?: string; origin?: string | null } = {}) {
+	const origin = options.origin === undefined ? url : options.origin;
+	return fetch(`${url}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}), ...(options.cookie ? { cookie: options.cookie } : {}) },
+		body: JSON.stringify(body)
+	});
 }

@@ -1,13 +1,34 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SECRET_HINT, secretProblem } from './env-secrets';
+
+/** A secret: 32+ random characters, never the .env.example placeholder. */
+const secret = z.string().superRefine((value, ctx) => {
+	const problem = secretProblem(value);
+	if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; ${SECRET_HINT}` });
+});
+
+/** `points/seconds`, e.g. `20/600`: at most 20 in any 600 seconds. */
+const limit = (fallback: string) =>
+	z
+		.string()
+		.regex(/^\d+\/\d+$/, 'must look like points/seconds, e.g. 20/600')
+		.default(fallback)
+		.transform((v) => {
+			const [points, seconds] = v.split('/').map(Number) as [number, number];
+			return { points, seconds };
+		});
 
 const schema = z.object({
 	DATABASE_URL: z.string().url(),
 	LIVEKIT_URL: z.string().url(),
 	LIVEKIT_WS_URL: z.string().regex(/^wss?:\/\//, 'must start with ws:// or wss://'),
-	LIVEKIT_API_KEY: z.string().min(3),
-	LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters'),
-	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+	LIVEKIT_API_KEY: z
+		.string()
+		.min(3)
+		.refine((v) => !/change[_-]?me/i.test(v), `is a placeholder; set a real key (any name of 3+ characters)`),
+	LIVEKIT_API_SECRET: secret,
+	SESSION_SECRET: secret,
 	/** Lifetime of a browser's LiveKit access token; LiveKit refreshes it while connected. */
 	LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
 	/** Where Egress writes recordings (absolute: Egress resolves paths from its own cwd). */
@@ -25,10 +46,22 @@ const schema = z.object({
 	 * The meetings' spoken language for Whisper (ISO 639-1). Empty lets Whisper detect it per
 	 * speaker, which small models get wrong on tracks that are mostly silence.
 	 */
-	WHISPER_LANGUAGE: z.string().default('en')
+	WHISPER_LANGUAGE: z.string().default('en'),
+	/** Per client address: new meetings. */
+	RATE_LIMIT_CREATE_ROOM: limit('20/600'),
+	/** Per client address: join attempts (the pre-join form). */
+	RATE_LIMIT_JOIN: limit('60/60'),
+	/** Per join pass: LiveKit tokens. */
+	RATE_LIMIT_TOKEN: limit('60/60'),
+	/** Wrong room passwords per client address and room, and per room from everyone. */
+	RATE_LIMIT_PASSWORD_CLIENT: limit('10/600'),
+	RATE_LIMIT_PASSWORD_ROOM: limit('50/600'),
+	/** Chat messages per participant. */
+	RATE_LIMIT_CHAT: limit('10/10')
 });
 
 export type Env = z.infer<typeof schema>;
+export type RateLimitSetting = Env['RATE_LIMIT_CHAT'];
 
 let parsed: Env | undefined;
 

@@ -1,13 +1,17 @@
 import { DataPacket_Kind } from 'livekit-server-sdk';
 import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '../../chat/message';
-import type { AppContext } from '../context';
-import { findChatSender, insertChatMessage, listChatMessages } from './chat.repository';
-import type { ChatMessageRow } from './chat.table';
-import type { ChatContext } from './context';
+import type { AppContext } from '../app-context';
+import type { ChatMessageRow, MeetingSession, Participant, Room } from '../db/schema';
+import { insertChatMessage, listChatMessages } from './chat.repository';
+
+/** Who sends: a member of the room's current meeting (the route's guard asked the room policy). */
+export interface ChatSender {
+	room: Room;
+	session: MeetingSession;
+	participant: Participant;
+}
 
 export interface SendMessageInput {
-	code: string;
-	participantId: string | null;
 	text: string;
 	/** The browser's idempotency key for this message. */
 	clientId: string;
@@ -15,7 +19,7 @@ export interface SendMessageInput {
 
 export type SendMessageResult =
 	| { ok: true; message: ChatMessage }
-	| { ok: false; reason: 'not_joined' | 'empty' | 'too_long' }
+	| { ok: false; reason: 'empty' | 'too_long' }
 	| { ok: false; reason: 'rate_limited'; retryAfterMs: number };
 
 /**
@@ -23,27 +27,24 @@ export type SendMessageResult =
  * topic `chat`). The stored message is the truth: a failed broadcast is logged, and the
  * others get the message from history on their next load or reconnect.
  */
-export async function sendMessage(ctx: ChatContext, input: SendMessageInput): Promise<SendMessageResult> {
+export async function sendMessage(ctx: AppContext, sender: ChatSender, input: SendMessageInput): Promise<SendMessageResult> {
 	const text = input.text.trim();
 	if (!text) return { ok: false, reason: 'empty' };
 	if (text.length > CHAT_MAX_LENGTH) return { ok: false, reason: 'too_long' };
 
-	const sender = input.participantId ? await findChatSender(ctx.db, input.code, input.participantId) : undefined;
-	if (!sender) return { ok: false, reason: 'not_joined' };
-
-	const decision = await ctx.chatLimiter.consume(sender.participantId);
+	const decision = await ctx.limits.chat.consume(sender.participant.id);
 	if (!decision.ok) return { ok: false, reason: 'rate_limited', retryAfterMs: decision.retryAfterMs };
 
 	const row = await insertChatMessage(ctx.db, {
-		session_id: sender.sessionId,
-		participant_id: sender.participantId,
-		sender_identity: sender.identity,
-		sender_name: sender.displayName,
+		session_id: sender.session.id,
+		participant_id: sender.participant.id,
+		sender_identity: sender.participant.identity,
+		sender_name: sender.participant.display_name,
 		text,
 		client_id: input.clientId
 	});
 	const message = toChatMessage(row);
-	await broadcast(ctx, input.code, message);
+	await broadcast(ctx, sender.room.code, message);
 	return { ok: true, message };
 }
 
@@ -56,15 +57,8 @@ async function broadcast(ctx: AppContext, code: string, message: ChatMessage): P
 	}
 }
 
-/** The chat of the participant's current session, in order; null when not in it. */
-export async function chatHistory(ctx: AppContext, input: { code: string; participantId: string | null }): Promise<ChatMessage[] | null> {
-	const sender = input.participantId ? await findChatSender(ctx.db, input.code, input.participantId) : undefined;
-	if (!sender) return null;
-	return sessionChat(ctx, sender.sessionId);
-}
-
-/** A session's whole chat, for its record page (the caller checks who may see it). */
-export async function sessionChat(ctx: AppContext, sessionId: string): Promise<ChatMessage[]> {
+/** A session's whole chat, in order (the caller's guard checked who may see it). */
+export async function sessionChat(ctx: Pick<AppContext, 'db'>, sessionId: string): Promise<ChatMessage[]> {
 	return (await listChatMessages(ctx.db, sessionId)).map(toChatMessage);
 }
 

@@ -1,14 +1,23 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { ChatMessageTable } from '../chat/chat.table';
-import type { ScreenShareLockTable } from '../screen-share/screen-share.table';
+import type { TranscriptLine } from '../../transcript/types';
 
+export type { TranscriptLine };
+
+/**
+ * Every table's columns, in one place: domain folders import these, so db/ never imports
+ * a domain (no folder cycles).
+ */
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
+/** PostgreSQL returns bigint as a string. */
+type BigIntColumn = ColumnType<string, number | undefined, number>;
 
 export interface RoomTable {
 	id: Generated<string>;
 	code: string;
 	name: string | null;
 	host_key_hash: string;
+	/** Bumped by each new host link: host sessions of older generations stop working. */
+	host_generation: Generated<number>;
 	password_hash: string | null;
 	mute_on_join: Generated<boolean>;
 	camera_off_on_join: Generated<boolean>;
@@ -17,8 +26,14 @@ export interface RoomTable {
 	created_at: CreatedAt;
 }
 
-export type { TranscriptLine } from '../../transcript/types';
-import type { TranscriptLine } from '../../transcript/types';
+export interface HostSessionTable {
+	id: Generated<string>;
+	room_id: string;
+	generation: number;
+	created_at: CreatedAt;
+	expires_at: Date;
+	revoked_at: Date | null;
+}
 
 /** Where the meeting's transcript is: none → recording → waiting/transcribing → merging → ready (or failed). */
 export type TranscriptStatus = 'none' | 'recording' | 'waiting' | 'transcribing' | 'merging' | 'ready' | 'failed';
@@ -28,9 +43,52 @@ export interface MeetingSessionTable {
 	room_id: string;
 	started_at: CreatedAt;
 	ended_at: Date | null;
+	livekit_room_sid: string | null;
 	transcript: ColumnType<TranscriptLine[], string | undefined, string>;
 	transcript_status: Generated<TranscriptStatus>;
 	transcript_detail: string | null;
+}
+
+export interface ParticipantTable {
+	id: Generated<string>;
+	room_id: string;
+	session_id: string | null;
+	identity: string;
+	display_name: string;
+	is_host: boolean;
+	created_at: CreatedAt;
+	joined_at: Date | null;
+	left_at: Date | null;
+	removed_at: Date | null;
+	admitted_at: Date | null;
+	livekit_sid: string | null;
+	left_sid: string | null;
+}
+
+export type PassRevocation = 'removed' | 'ended';
+
+export interface JoinPassTable {
+	id: Generated<string>;
+	room_id: string;
+	session_id: string;
+	participant_id: string;
+	browser_id: string;
+	created_at: CreatedAt;
+	expires_at: Date;
+	revoked_at: Date | null;
+	revoked_reason: PassRevocation | null;
+}
+
+export interface SessionBanTable {
+	session_id: string;
+	browser_id: string;
+	created_at: CreatedAt;
+}
+
+export interface WebhookEventTable {
+	id: string;
+	event: string;
+	received_at: CreatedAt;
 }
 
 export type RunStatus = 'recording' | 'stopping' | 'processing' | 'done';
@@ -42,6 +100,7 @@ export interface RecordingRunTable {
 	status: Generated<RunStatus>;
 	started_at: CreatedAt;
 	stopped_at: Date | null;
+	stop_error: string | null;
 }
 
 export type RecordingKind = 'composite' | 'track';
@@ -70,31 +129,40 @@ export interface TranscriptPartTable {
 	status: Generated<PartStatus>;
 	segments: ColumnType<unknown, string | undefined, string> | null;
 	error: string | null;
+	attempts: Generated<number>;
 	updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-export interface ParticipantTable {
-	id: Generated<string>;
-	room_id: string;
-	session_id: string | null;
-	identity: string;
-	display_name: string;
-	is_host: boolean;
+/** One chat message, kept with its meeting session. `id` is the server sequence. */
+export interface ChatMessageTable {
+	id: ColumnType<string, never, never>;
+	session_id: string;
+	participant_id: string;
+	sender_identity: string;
+	sender_name: string;
+	text: string;
+	client_id: string;
 	created_at: CreatedAt;
-	joined_at: Date | null;
-	left_at: Date | null;
 }
 
-export interface WebhookEventTable {
-	id: string;
-	event: string;
-	received_at: CreatedAt;
+/** The screen-share lock of one room (see migration 0004). */
+export interface ScreenShareLockTable {
+	room_id: string;
+	holder_id: string | null;
+	previous_id: string | null;
+	fence: BigIntColumn;
+	applied_fence: BigIntColumn;
+	release_pending_at: Date | null;
+	updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface Database {
 	rooms: RoomTable;
+	host_sessions: HostSessionTable;
 	meeting_sessions: MeetingSessionTable;
 	participants: ParticipantTable;
+	join_passes: JoinPassTable;
+	session_bans: SessionBanTable;
 	webhook_events: WebhookEventTable;
 	recording_runs: RecordingRunTable;
 	recordings: RecordingTable;
@@ -106,7 +174,13 @@ export interface Database {
 export type Room = Selectable<RoomTable>;
 export type NewRoom = Insertable<RoomTable>;
 export type RoomUpdate = Updateable<RoomTable>;
+export type HostSession = Selectable<HostSessionTable>;
 export type MeetingSession = Selectable<MeetingSessionTable>;
 export type Participant = Selectable<ParticipantTable>;
+export type JoinPass = Selectable<JoinPassTable>;
 export type RecordingRun = Selectable<RecordingRunTable>;
 export type Recording = Selectable<RecordingTable>;
+export type TranscriptPart = Selectable<TranscriptPartTable>;
+export type ChatMessageRow = Selectable<ChatMessageTable>;
+export type NewChatMessage = Insertable<ChatMessageTable>;
+export type ScreenShareLockRow = Selectable<ScreenShareLockTable>;

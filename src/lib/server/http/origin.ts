@@ -1,12 +1,23 @@
 /**
- * JSON endpoints are not covered by SvelteKit's form CSRF check, so every state-changing
- * request to /api must come from our own origin. LiveKit's webhook is signed instead.
+ * Every state-changing request must come from our own origin: JSON endpoints are not covered
+ * by SvelteKit's form CSRF check, and form actions get the same rule here for free. LiveKit's
+ * webhook is signed instead. The route is identified by SvelteKit's matched route id, never
+ * by the raw path: `/%61pi/...` routes to `/api/...` and is checked as such.
  */
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const SIGNED_ENDPOINTS = new Set(['/api/livekit/webhook']);
+const SIGNED_ROUTES = new Set(['/api/livekit/webhook']);
 
-export function isCrossOriginApiWrite(method: string, url: URL, originHeader: string | null): boolean {
-	if (!UNSAFE_METHODS.has(method) || !url.pathname.startsWith('/api/')) return false;
-	if (SIGNED_ENDPOINTS.has(url.pathname)) return false;
+export function isCrossOriginApiWrite(method: string, routeId: string | null, url: URL, originHeader: string | null): boolean {
+	if (!UNSAFE_METHODS.has(method)) return false;
+	if (routeId && SIGNED_ROUTES.has(routeId)) return false;
+	if (!routeId && SIGNED_ROUTES.has(decodedPath(url))) return false;
 	return originHeader !== url.origin;
+}
+
+function decodedPath(url: URL): string {
+	try {
+		return decodeURIComponent(url.pathname);
+	} catch {
+		return url.pathname;
+	}
 }

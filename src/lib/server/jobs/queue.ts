@@ -1,37 +1,59 @@
-import { PgBoss } from 'pg-boss';
+import type { PgBoss, Queue } from 'pg-boss';
 
 /** Job names and their payloads. */
 export interface JobPayloads {
+	'recording.stop': { runId: string };
 	'recording.finalize': { runId: string };
 	'transcript.track': { recordingId: string };
 	'transcript.merge': { sessionId: string };
-	'recording.reconcile': Record<string, never>;
+	'pipeline.reconcile': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
+/** Each job's key: with the queue's policy, it is what makes a job run once. */
+export const JOB_KEYS: { [N in JobName]: (data: JobPayloads[N]) => string | undefined } = {
+	'recording.stop': ({ runId }) => runId,
+	'recording.finalize': ({ runId }) => runId,
+	'transcript.track': ({ recordingId }) => recordingId,
+	'transcript.merge': ({ sessionId }) => sessionId,
+	'pipeline.reconcile': () => undefined
+};
+
 /** What services use to hand work to the runner (pg-boss underneath). */
 export interface JobQueue {
-	enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: { key?: string; delaySeconds?: number }): Promise<void>;
+	enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: { delaySeconds?: number }): Promise<void>;
 }
 
+type QueuePolicy = Pick<Queue, 'policy' | 'retryLimit' | 'retryDelay' | 'retryDelayMax' | 'retryBackoff' | 'heartbeatSeconds' | 'expireInSeconds'>;
+
 /**
- * Queue policy. Leases are heartbeats: a worker that dies (kill -9) stops beating and its
- * job is retried after `heartbeatSeconds`; retries back off exponentially; a job that
- * exhausts its retries is left failed (the dead state) with its error in pg-boss's table.
+ * Queue policies, as pg-boss documents them (enforced by its unique indexes, per singleton
+ * key, across every app process):
+ * - `exclusive`: one job per key queued or active — a second send while one waits, retries or
+ *   runs is dropped. Stop, finalize and each track's transcription run once per key.
+ * - `stately`: one queued AND one active per key — a merge asked for while another runs is
+ *   kept (the running one may have read the parts too early) but never piles up.
+ * Leases are heartbeats: a worker that dies (kill -9) stops beating and its job is retried
+ * after `heartbeatSeconds`. Retries back off exponentially; a job that exhausts them is left
+ * failed (the dead state) with its error in pg-boss's table.
  */
-export const QUEUES: Record<JobName, { retryLimit: number; retryDelay: number; retryDelayMax: number; heartbeatSeconds?: number; expireInSeconds: number }> = {
-	'recording.finalize': { retryLimit: 30, retryDelay: 2, retryDelayMax: 30, expireInSeconds: 120 },
+export const QUEUES: Record<JobName, QueuePolicy> = {
+	// The recorder may be unreachable for a while: keep trying to stop it, for about ten minutes.
+	'recording.stop': { policy: 'exclusive', retryLimit: 20, retryDelay: 2, retryDelayMax: 60, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
+	'recording.finalize': { policy: 'exclusive', retryLimit: 30, retryDelay: 2, retryDelayMax: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
 	// Whisper may be down for a while: keep retrying for about an hour before giving up.
-	'transcript.track': { retryLimit: 40, retryDelay: 5, retryDelayMax: 120, heartbeatSeconds: 20, expireInSeconds: 3600 },
-	'transcript.merge': { retryLimit: 10, retryDelay: 2, retryDelayMax: 30, expireInSeconds: 120 },
-	'recording.reconcile': { retryLimit: 0, retryDelay: 0, retryDelayMax: 0, expireInSeconds: 120 }
+	'transcript.track': { policy: 'exclusive', retryLimit: 40, retryDelay: 5, retryDelayMax: 120, retryBackoff: true, heartbeatSeconds: 20, expireInSeconds: 3600 },
+	'transcript.merge': { policy: 'stately', retryLimit: 10, retryDelay: 2, retryDelayMax: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
+	'pipeline.reconcile': { policy: 'exclusive', retryLimit: 0, retryDelay: 0, retryDelayMax: 0, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 120 }
 };
 
 export function pgBossQueue(boss: PgBoss): JobQueue {
 	return {
 		async enqueue(name, data, options = {}) {
+			const key = JOB_KEYS[name](data);
+			// A send the policy refuses (one already queued) answers null: that job covers this one.
 			await boss.send(name, data, {
-				...(options.key ? { singletonKey: options.key } : {}),
+				...(key ? { singletonKey: key } : {}),
 				...(options.delaySeconds ? { startAfter: options.delaySeconds } : {})
 			});
 		}

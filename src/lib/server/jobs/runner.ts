@@ -1,10 +1,5 @@
 import { PgBoss } from 'pg-boss';
-import type { RecordingContext } from '../recordings/recording-context';
-import { finalizeRecording } from './finalize-recording.job';
-import { mergeTranscript } from './merge-transcript.job';
 import { pgBossQueue, QUEUES, type JobName, type JobPayloads, type JobQueue } from './queue';
-import { reconcileRecordings } from './reconcile-recordings.job';
-import { transcribeTrack } from './transcribe-track.job';
 
 const RECONCILE_EVERY_MS = 15_000;
 
@@ -14,14 +9,7 @@ export interface Attempt {
 	lastAttempt: boolean;
 }
 
-type Handlers = { [N in JobName]: (ctx: RecordingContext, data: JobPayloads[N], attempt: Attempt) => Promise<void> };
-
-const HANDLERS: Handlers = {
-	'recording.finalize': (ctx, { runId }) => finalizeRecording(ctx, runId),
-	'transcript.track': (ctx, { recordingId }, attempt) => transcribeTrack(ctx, recordingId, attempt),
-	'transcript.merge': (ctx, { sessionId }) => mergeTranscript(ctx, sessionId),
-	'recording.reconcile': (ctx) => reconcileRecordings(ctx)
-};
+export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], attempt: Attempt) => Promise<void> };
 
 export interface JobRunner {
 	queue: JobQueue;
@@ -29,30 +17,29 @@ export interface JobRunner {
 }
 
 /**
- * Starts pg-boss on the app's database and works every queue. Several app processes can
- * run it at once: pg-boss hands each job to one worker (SKIP LOCKED).
+ * Starts pg-boss on the app's database and works every queue with the given handlers.
+ * Several app processes can run it at once: pg-boss hands each job to one worker (SKIP
+ * LOCKED) and the queue policies keep one job per key. A reconciliation is queued every 15 s
+ * (the `exclusive` policy keeps it to one across processes).
  */
-export async function startJobRunner(connectionString: string, makeContext: (queue: JobQueue) => RecordingContext): Promise<JobRunner> {
+export async function startJobRunner(connectionString: string, handlers: (queue: JobQueue) => JobHandlers): Promise<JobRunner> {
 	const boss = new PgBoss({ connectionString, schema: 'pgboss', monitorIntervalSeconds: 5, superviseIntervalSeconds: 5 });
-	boss.on('error', (err) => console.error('job runner:', err));
+	// pg-boss keeps its own pool; a PostgreSQL restart surfaces here and it reconnects by itself.
+	boss.on('error', (err) => console.error('job runner:', err.message));
 	await boss.start();
 	const queue = pgBossQueue(boss);
-	const ctx = makeContext(queue);
+	const work = handlers(queue);
 
 	for (const name of Object.keys(QUEUES) as JobName[]) {
-		const { heartbeatSeconds, ...policy } = QUEUES[name];
-		await boss.createQueue(name, { ...policy, retryBackoff: true, ...(heartbeatSeconds ? { heartbeatSeconds } : {}) }).catch(() => undefined);
-		await boss.updateQueue(name, { ...policy, retryBackoff: true, ...(heartbeatSeconds ? { heartbeatSeconds } : {}) });
-		const handler = HANDLERS[name] as (ctx: RecordingContext, data: unknown, attempt: Attempt) => Promise<void>;
+		await ensureQueue(boss, name);
+		const handler = work[name] as (data: unknown, attempt: Attempt) => Promise<void>;
+		const { retryLimit = 0 } = QUEUES[name];
 		await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
-			if (job) await handler(ctx, job.data, { retryCount: job.retryCount, lastAttempt: job.retryCount >= policy.retryLimit });
+			if (job) await handler(job.data, { retryCount: job.retryCount, lastAttempt: job.retryCount >= retryLimit });
 		});
 	}
 
-	const timer = setInterval(() => {
-		// singletonKey + throttling: one reconciliation at a time across every app process.
-		void boss.send('recording.reconcile', {}, { singletonKey: 'reconcile', singletonSeconds: 10 }).catch(() => undefined);
-	}, RECONCILE_EVERY_MS);
+	const timer = setInterval(() => void queue.enqueue('pipeline.reconcile', {}).catch(() => undefined), RECONCILE_EVERY_MS);
 
 	return {
 		queue,
@@ -61,4 +48,25 @@ export async function startJobRunner(connectionString: string, makeContext: (que
 			await boss.stop({ graceful: true, timeout: 5000 });
 		}
 	};
+}
+
+/**
+ * Creates the queue with its policy. A queue's policy cannot change after creation: a queue
+ * made with another one (an older version of Stoom) is replaced; the reconciliation poll
+ * re-queues whatever work its dropped jobs stood for.
+ */
+async function ensureQueue(boss: PgBoss, name: JobName): Promise<void> {
+	const { policy, heartbeatSeconds, ...options } = QUEUES[name];
+	const existing = await boss.getQueue(name);
+	if (existing && existing.policy !== policy) {
+		console.warn(`job runner: queue ${name} has policy ${existing.policy}, replacing it with ${policy}`);
+		await boss.deleteQueue(name);
+	}
+	if (!existing || existing.policy !== policy) {
+		await boss.createQueue(name, { policy, heartbeatSeconds, ...options }).catch((err: Error) => {
+			// Another app process created it at the same moment.
+			if (!/exist/i.test(err.message)) throw err;
+		});
+	}
+	await boss.updateQueue(name, { ...options, heartbeatSeconds });
 }

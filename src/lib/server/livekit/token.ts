@@ -1,4 +1,5 @@
-import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { AccessToken } from 'livekit-server-sdk';
+import { toVideoGrant, type PublishRights } from './publish-rights';
 
 export interface BrowserTokenInput {
 	room: string;
@@ -6,25 +7,7 @@ export interface BrowserTokenInput {
 	displayName: string;
 	isHost: boolean;
 	ttlSeconds: number;
-	/** Sources this participant may publish beyond camera and microphone (the screen-share lock holder). */
-	extraSources?: TrackSource[];
-}
-
-/**
- * Least-privilege grant for a browser: join one room, subscribe, publish camera and
- * microphone only. No data publishing (chat goes through the server), no metadata edits,
- * no admin, record or room-creation rights.
- */
-export function browserGrant(room: string, extraSources: TrackSource[] = []): VideoGrant {
-	return {
-		room,
-		roomJoin: true,
-		canSubscribe: true,
-		canPublish: true,
-		canPublishData: false,
-		canUpdateOwnMetadata: false,
-		canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, ...extraSources]
-	};
+	rights: PublishRights;
 }
 
 /** Mints the browser's access token. The identity is always chosen by the server. */
@@ -35,6 +18,6 @@ export async function mintBrowserToken(input: BrowserTokenInput, apiKey: string,
 		metadata: JSON.stringify({ isHost: input.isHost }),
 		ttl: input.ttlSeconds
 	});
-	token.addGrant(browserGrant(input.room, input.extraSources));
+	token.addGrant(toVideoGrant(input.room, input.rights));
 	return token.toJwt();
 }

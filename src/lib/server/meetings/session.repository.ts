@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { MeetingSession } from '../db/schema';
+import type { MeetingSession, TranscriptLine, TranscriptStatus } from '../db/schema';
 
 /** The room's open session, creating it if there is none (race-safe via the partial unique index). */
 export async function openSession(db: Db, roomId: string): Promise<MeetingSession> {
@@ -17,19 +17,63 @@ export async function openSession(db: Db, roomId: string): Promise<MeetingSessio
 }
 
 export async function findOpenSession(db: Db, roomId: string): Promise<MeetingSession | undefined> {
-	return db
-		.selectFrom('meeting_sessions')
-		.selectAll()
-		.where('room_id', '=', roomId)
-		.where('ended_at', 'is', null)
-		.executeTakeFirst();
+	return db.selectFrom('meeting_sessions').selectAll().where('room_id', '=', roomId).where('ended_at', 'is', null).executeTakeFirst();
 }
 
-export async function endOpenSession(db: Db, roomId: string, at = new Date()): Promise<void> {
-	await db
-		.updateTable('meeting_sessions')
-		.set({ ended_at: at })
+export async function findSessionById(db: Db, id: string): Promise<MeetingSession | undefined> {
+	return db.selectFrom('meeting_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A session of this room (never another room's, whatever id is asked for). */
+export async function findRoomSession(db: Db, roomId: string, id: string): Promise<MeetingSession | undefined> {
+	return db.selectFrom('meeting_sessions').selectAll().where('id', '=', id).where('room_id', '=', roomId).executeTakeFirst();
+}
+
+/** Ends the session if it is open; true when this call ended it. */
+export async function markSessionEnded(db: Db, id: string, at: Date): Promise<boolean> {
+	const result = await db.updateTable('meeting_sessions').set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
+	return result.numUpdatedRows > 0n;
+}
+
+/** Records which LiveKit room the session lives in, the first time it is known. */
+export async function claimLivekitRoom(db: Db, id: string, sid: string): Promise<void> {
+	await db.updateTable('meeting_sessions').set({ livekit_room_sid: sid }).where('id', '=', id).where('livekit_room_sid', 'is', null).execute();
+}
+
+/** Records where a session's transcript is, with a line the transcript panel shows. */
+export async function setTranscriptStatus(db: Db, sessionId: string, status: TranscriptStatus, detail: string | null): Promise<void> {
+	await db.updateTable('meeting_sessions').set({ transcript_status: status, transcript_detail: detail }).where('id', '=', sessionId).execute();
+}
+
+export async function saveTranscript(db: Db, sessionId: string, transcript: TranscriptLine[]): Promise<void> {
+	await db.updateTable('meeting_sessions').set({ transcript: JSON.stringify(transcript) }).where('id', '=', sessionId).execute();
+}
+
+/** Open sessions with their room's code, for the reconciliation poll. */
+export async function openSessions(db: Db): Promise<(MeetingSession & { code: string })[]> {
+	return db
+		.selectFrom('meeting_sessions')
+		.innerJoin('rooms', 'rooms.id', 'meeting_sessions.room_id')
+		.selectAll('meeting_sessions')
+		.select('rooms.code')
+		.where('meeting_sessions.ended_at', 'is', null)
+		.execute();
+}
+
+/** Past meetings of a room, newest first, with how many took part. */
+export async function pastSessions(db: Db, roomId: string) {
+	return db
+		.selectFrom('meeting_sessions')
+		.select(['id', 'started_at', 'ended_at', 'transcript_status'])
+		.select((eb) =>
+			eb
+				.selectFrom('participants')
+				.select((p) => p.fn.countAll<string>().as('n'))
+				.whereRef('participants.session_id', '=', 'meeting_sessions.id')
+				.as('participants')
+		)
 		.where('room_id', '=', roomId)
-		.where('ended_at', 'is', null)
+		.orderBy('started_at', 'desc')
+		.limit(100)
 		.execute();
 }

@@ -1,13 +1,11 @@
-import type { AppContext } from '../context';
+import type { AppContext } from '../app-context';
 import type { JobQueue } from '../jobs/queue';
-import type { WhisperClient } from '../transcription/whisper-client';
-import type { EgressApi } from './egress';
+import type { EgressApi } from '../livekit/egress';
 
-/** What the recording pipeline needs beyond the app context. */
+/** What recording needs beyond the app context: the recorder, the job queue, where files go. */
 export interface RecordingContext extends AppContext {
 	egress: EgressApi;
 	jobs: JobQueue;
-	whisper: WhisperClient;
 	recordingsPath: string;
 	/** Record the room mix as video (needs the official Egress image) or audio only. */
 	compositeVideo: boolean;

@@ -18,6 +18,7 @@ export async function findRun(db: Db, id: string): Promise<RecordingRun | undefi
 	return db.selectFrom('recording_runs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Moves a run to `status` (only from `from`, when given); true when this call moved it. */
 export async function setRunStatus(db: Db, id: string, status: RunStatus, from?: RunStatus): Promise<boolean> {
 	let query = db.updateTable('recording_runs').set({ status, ...(status === 'stopping' ? { stopped_at: new Date() } : {}) }).where('id', '=', id);
 	if (from) query = query.where('status', '=', from);
@@ -25,15 +26,29 @@ export async function setRunStatus(db: Db, id: string, status: RunStatus, from?:
 	return result.numUpdatedRows > 0n;
 }
 
-/** Runs still waiting on egress: live or stopping (what the reconciliation poll looks at). */
+/** Why the recorder could not be stopped (null once it has been). */
+export async function setStopError(db: Db, id: string, message: string | null): Promise<void> {
+	await db.updateTable('recording_runs').set({ stop_error: message }).where('id', '=', id).execute();
+}
+
+/** Marks a session's processing runs done once its transcript is merged. */
+export async function finishSessionRuns(db: Db, sessionId: string): Promise<void> {
+	await db.updateTable('recording_runs').set({ status: 'done' }).where('session_id', '=', sessionId).where('status', '=', 'processing').execute();
+}
+
+/** Runs the reconciliation poll looks at: recording, stopping or processing, with their room's code. */
 export async function unsettledRuns(db: Db): Promise<(RecordingRun & { code: string })[]> {
 	return db
 		.selectFrom('recording_runs')
 		.innerJoin('rooms', 'rooms.id', 'recording_runs.room_id')
 		.selectAll('recording_runs')
 		.select('rooms.code')
-		.where('recording_runs.status', 'in', ['recording', 'stopping'])
+		.where('recording_runs.status', 'in', ['recording', 'stopping', 'processing'])
 		.execute();
+}
+
+export async function findLiveRunOfSession(db: Db, sessionId: string): Promise<RecordingRun | undefined> {
+	return db.selectFrom('recording_runs').selectAll().where('session_id', '=', sessionId).where('status', '=', 'recording').executeTakeFirst();
 }
 
 /** Claims the (run, track) slot; undefined when that track is already being recorded. */
@@ -77,4 +92,17 @@ export async function sessionRecordings(db: Db, sessionId: string): Promise<Reco
 		.where('recording_runs.session_id', '=', sessionId)
 		.orderBy('recordings.created_at')
 		.execute();
+}
+
+/** The file of one of this session's finished recordings. */
+export async function sessionRecordingFile(db: Db, sessionId: string, recordingId: string): Promise<string | undefined> {
+	const row = await db
+		.selectFrom('recordings')
+		.innerJoin('recording_runs', 'recording_runs.id', 'recordings.run_id')
+		.select('recordings.file_path')
+		.where('recordings.id', '=', recordingId)
+		.where('recording_runs.session_id', '=', sessionId)
+		.where('recordings.status', '=', 'complete')
+		.executeTakeFirst();
+	return row?.file_path;
 }

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { TrackSource, type EgressInfo } from 'livekit-server-sdk';
-import type { RecordingRun } from '../db/schema';
-import { openSession } from '../meetings/session.repository';
+import type { MeetingSession, Recording, RecordingRun, Room } from '../db/schema';
+import { egressTime, isTerminal, recordingStatusOf } from '../livekit/egress';
+import { setTranscriptStatus } from '../meetings/session.repository';
 import { findParticipantByIdentity } from '../rooms/participant.repository';
-import { findRoomByCode } from '../rooms/room.repository';
-import { egressTime, isTerminal, recordingStatusOf } from './egress';
 import type { RecordingContext } from './recording-context';
 import {
 	claimTrackRecording,
@@ -15,42 +14,35 @@ import {
 	insertRun,
 	runRecordings,
 	setRunStatus,
+	setStopError,
 	updateRecording
 } from './recording.repository';
-import { setTranscriptStatus } from './transcript-status';
 
-export type StartResult = { ok: true; run: RecordingRun } | { ok: false; reason: 'not_found' | 'already_recording' | 'egress_unavailable' };
+export type StartResult = { ok: true; run: RecordingRun } | { ok: false; reason: 'already_recording' | 'egress_unavailable' };
+
+/** What participants read about a recorder failure; the details go to the log. */
+const RECORDER_FAILED = 'The recorder could not record this.';
 
 function runDir(ctx: RecordingContext, run: RecordingRun): string {
 	return join(ctx.recordingsPath, run.session_id, run.id);
 }
 
 /**
- * Starts recording a room: one audio egress per microphone track (so every transcript line
- * has its real speaker) plus an audio room composite for playback.
+ * Starts recording the meeting: one audio egress per microphone track (so every transcript
+ * line has its real speaker) plus an audio room composite for playback.
  */
-export async function startRecording(ctx: RecordingContext, code: string): Promise<StartResult> {
-	const room = await findRoomByCode(ctx.db, code);
-	if (!room) return { ok: false, reason: 'not_found' };
-	const session = await openSession(ctx.db, room.id);
+export async function startRecording(ctx: RecordingContext, room: Room, session: MeetingSession): Promise<StartResult> {
 	const run = await insertRun(ctx.db, { session_id: session.id, room_id: room.id });
 	if (!run) return { ok: false, reason: 'already_recording' };
 
-	const participants = await ctx.livekit.listParticipants(code).catch(() => []);
+	const participants = await ctx.livekit.listParticipants(room.code).catch(() => []);
 	const micTracks = participants.flatMap((p) =>
 		p.tracks.filter((t) => t.source === TrackSource.MICROPHONE).map((t) => ({ identity: p.identity, trackSid: t.sid }))
 	);
-	const started = await Promise.all(micTracks.map((t) => recordTrack(ctx, run, code, t.identity, t.trackSid)));
+	const started = await Promise.all(micTracks.map((t) => recordTrack(ctx, run, room.code, t.identity, t.trackSid)));
 
 	const composite = await insertCompositeRecording(ctx.db, { run_id: run.id, file_path: join(runDir(ctx, run), ctx.compositeVideo ? 'room.mp4' : 'room.ogg') });
-	let compositeOk = false;
-	try {
-		const info = await ctx.egress.recordRoom(code, composite.file_path, ctx.compositeVideo);
-		await updateRecording(ctx.db, composite.id, { egress_id: info.egressId, status: recordingStatusOf(info) });
-		compositeOk = true;
-	} catch (err) {
-		await updateRecording(ctx.db, composite.id, { status: 'failed', error: messageOf(err) });
-	}
+	const compositeOk = await startEgress(ctx, composite, () => ctx.egress.recordRoom(room.code, composite.file_path, ctx.compositeVideo));
 
 	if (!compositeOk && !started.some(Boolean)) {
 		await setRunStatus(ctx.db, run.id, 'done');
@@ -71,59 +63,88 @@ export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code
 		file_path: join(runDir(ctx, run), `${identity}-${trackSid}.ogg`)
 	});
 	if (!recording) return true;
+	const ok = await startEgress(ctx, recording, () => ctx.egress.recordTrack(code, trackSid, recording.file_path));
+	// Stop was pressed while this egress was starting: it must not keep recording.
+	if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
+	return ok;
+}
+
+async function startEgress(ctx: RecordingContext, recording: Recording, start: () => Promise<EgressInfo>): Promise<boolean> {
 	try {
-		const info = await ctx.egress.recordTrack(code, trackSid, recording.file_path);
+		const info = await start();
 		await updateRecording(ctx.db, recording.id, { egress_id: info.egressId, status: recordingStatusOf(info) });
 		return true;
 	} catch (err) {
-		await updateRecording(ctx.db, recording.id, { status: 'failed', error: messageOf(err) });
+		console.error(`recording ${recording.id}: egress did not start`, err);
+		await updateRecording(ctx.db, recording.id, { status: 'failed', error: RECORDER_FAILED });
 		return false;
 	}
 }
 
 /** A microphone published while recording (a late joiner, or a rejoin) is recorded too. */
-export async function onTrackPublished(ctx: RecordingContext, code: string, identity: string, trackSid: string, source: TrackSource) {
+export async function onTrackPublished(ctx: RecordingContext, room: Room, identity: string, trackSid: string, source: TrackSource) {
 	if (source !== TrackSource.MICROPHONE) return;
-	const room = await findRoomByCode(ctx.db, code);
-	const run = room && (await findLiveRun(ctx.db, room.id));
-	if (run) await recordTrack(ctx, run, code, identity, trackSid);
+	const run = await findLiveRun(ctx.db, room.id);
+	if (run) await recordTrack(ctx, run, room.code, identity, trackSid);
 }
 
-export type StopResult = { ok: true; run: RecordingRun } | { ok: false; reason: 'not_found' | 'not_recording' };
+export type StopResult = { ok: true; run: RecordingRun; unstopped: number } | { ok: false; reason: 'not_recording' };
 
-/** Stops every egress of the live run and hands the run to the pipeline. */
-export async function stopRecording(ctx: RecordingContext, code: string): Promise<StopResult> {
-	const room = await findRoomByCode(ctx.db, code);
-	if (!room) return { ok: false, reason: 'not_found' };
+/**
+ * Stops the live run: no egress of it may go on recording. Each one still writing is asked
+ * to stop now; any the recorder did not confirm is counted, reported to the host, and
+ * retried by the `recording.stop` job until it stops. Then the run goes to the pipeline.
+ */
+export async function stopRecording(ctx: RecordingContext, room: Room): Promise<StopResult> {
 	const run = await findLiveRun(ctx.db, room.id);
 	if (!run || !(await setRunStatus(ctx.db, run.id, 'stopping', 'recording'))) return { ok: false, reason: 'not_recording' };
 	await setTranscriptStatus(ctx.db, run.session_id, 'waiting', 'Recording finishing…');
-	const recordings = await runRecordings(ctx.db, run.id);
-	await Promise.all(
-		recordings
-			.filter((r) => r.egress_id && (r.status === 'starting' || r.status === 'active'))
-			.map((r) => ctx.egress.stop(r.egress_id!).catch(() => undefined))
-	);
-	await ctx.jobs.enqueue('recording.finalize', { runId: run.id }, { key: run.id });
-	return { ok: true, run };
+	const unstopped = await stopRunEgresses(ctx, run.id);
+	await ctx.jobs.enqueue('recording.finalize', { runId: run.id });
+	return { ok: true, run, unstopped };
+}
+
+/**
+ * Asks the recorder to stop every egress of the run that may still be writing; returns how
+ * many it did not confirm (and queues a retry for those, recording why for the host).
+ */
+export async function stopRunEgresses(ctx: RecordingContext, runId: string): Promise<number> {
+	const recordings = await runRecordings(ctx.db, runId);
+	const writing = recordings.filter((r) => r.egress_id && (r.status === 'starting' || r.status === 'active'));
+	const results = await Promise.allSettled(writing.map((r) => ctx.egress.stop(r.egress_id!)));
+	const failed = results.filter((r) => r.status === 'rejected');
+	for (const f of failed) console.error(`run ${runId}: stopping an egress failed`, (f as PromiseRejectedResult).reason);
+	if (failed.length) {
+		await setStopError(ctx.db, runId, `The recorder has not confirmed the stop of ${failed.length} of ${writing.length} recordings yet; retrying.`);
+		await ctx.jobs.enqueue('recording.stop', { runId });
+	} else {
+		await setStopError(ctx.db, runId, null);
+	}
+	return failed.length;
+}
+
+/** The `recording.stop` job: tries again until the recorder confirms; throws (to retry) while it does not. */
+export async function retryStop(ctx: RecordingContext, runId: string): Promise<void> {
+	const run = await findRun(ctx.db, runId);
+	if (!run || run.status !== 'stopping') return;
+	const unstopped = await stopRunEgresses(ctx, runId);
+	if (unstopped) throw new Error(`${unstopped} egress(es) of run ${runId} not stopped yet`);
 }
 
 /** Applies an egress state change, from a webhook or from the reconciliation poll. */
 export async function applyEgressInfo(ctx: RecordingContext, info: EgressInfo): Promise<void> {
 	const recording = await findRecordingByEgress(ctx.db, info.egressId);
 	if (!recording) return;
+	const status = recordingStatusOf(info);
+	if (info.error) console.error(`recording ${recording.id}: egress ${info.egressId} reported: ${info.error}`);
 	await updateRecording(ctx.db, recording.id, {
-		status: recordingStatusOf(info),
-		error: info.error || null,
+		status,
+		error: status === 'failed' ? RECORDER_FAILED : null,
 		started_at: egressTime(info.startedAt),
 		ended_at: egressTime(info.endedAt)
 	});
 	if (isTerminal(info)) {
 		const run = await findRun(ctx.db, recording.run_id);
-		if (run?.status === 'stopping') await ctx.jobs.enqueue('recording.finalize', { runId: run.id }, { key: run.id });
+		if (run?.status === 'stopping') await ctx.jobs.enqueue('recording.finalize', { runId: run.id });
 	}
-}
-
-function messageOf(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }

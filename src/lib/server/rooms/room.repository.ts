@@ -9,6 +9,38 @@ export async function findRoomByCode(db: Db, code: string): Promise<Room | undef
 	return db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+export async function findRoomById(db: Db, id: string): Promise<Room | undefined> {
+	return db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The room row, locked until the transaction ends: serializes seat counting per room. */
+export async function lockRoom(db: Db, id: string): Promise<Room | undefined> {
+	return db.selectFrom('rooms').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function deleteRoom(db: Db, id: string): Promise<void> {
 	await db.deleteFrom('rooms').where('id', '=', id).execute();
+}
+
+export interface RoomSettings {
+	password_hash: string | null;
+	mute_on_join: boolean;
+	camera_off_on_join: boolean;
+	locked: boolean;
+	max_participants: number;
+}
+
+export async function updateRoomSettings(db: Db, id: string, settings: RoomSettings): Promise<Room> {
+	return db.updateTable('rooms').set(settings).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Stores a new host key and moves to the next generation; returns the new generation. */
+export async function replaceHostKey(db: Db, id: string, hostKeyHash: string): Promise<number> {
+	const row = await db
+		.updateTable('rooms')
+		.set((eb) => ({ host_key_hash: hostKeyHash, host_generation: eb('host_generation', '+', 1) }))
+		.where('id', '=', id)
+		.returning('host_generation')
+		.executeTakeFirstOrThrow();
+	return row.host_generation;
 }

@@ -1,19 +1,21 @@
-import type { AppContext } from '../context';
-import type { Room } from '../db/schema';
-import { hashToken, randomToken } from '../auth/secrets';
+import type { AppContext } from '../app-context';
+import { hashToken, randomToken } from '../crypto/secrets';
+import type { HostSession, Room } from '../db/schema';
 import { generateRoomCode } from './generate-room-code';
-import { deleteRoom, findRoomByCode, insertRoom } from './room.repository';
+import { insertHostSession } from './host-session.repository';
 import { ensureLivekitRoom } from './livekit-room';
+import { deleteRoom, insertRoom } from './room.repository';
 
 export type CreateRoomResult =
-	| { ok: true; room: Room; hostKey: string }
+	| { ok: true; room: Room; hostKey: string; hostSession: HostSession }
 	| { ok: false; reason: 'livekit_unavailable' };
 
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Creates a room with a fresh code and its LiveKit room (through the API, never implicitly).
- * The returned host key is shown once, in the host link; only its hash is stored.
+ * Creates a room with a fresh code and its LiveKit room (through the API, never implicitly),
+ * and the creator's host session. The host key is shown once, in the host link; only its
+ * hash is stored.
  */
 export async function createRoom(ctx: AppContext, name: string | null = null): Promise<CreateRoomResult> {
 	const hostKey = randomToken(24);
@@ -26,15 +28,12 @@ export async function createRoom(ctx: AppContext, name: string | null = null): P
 		}
 	}
 	try {
-		await ensureLivekitRoom(ctx, room);
+		await ensureLivekitRoom(ctx.livekit, room);
 	} catch (err) {
 		console.error('LiveKit room creation failed', err);
 		await deleteRoom(ctx.db, room.id);
 		return { ok: false, reason: 'livekit_unavailable' };
 	}
-	return { ok: true, room, hostKey };
-}
-
-export async function getRoom(ctx: AppContext, code: string): Promise<Room | undefined> {
-	return findRoomByCode(ctx.db, code);
+	const hostSession = await insertHostSession(ctx.db, room.id, room.host_generation);
+	return { ok: true, room, hostKey, hostSession };
 }

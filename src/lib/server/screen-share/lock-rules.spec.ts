@@ -1,6 +1,5 @@
-import { TrackSource } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { browserPermission, eventFor, mayRelease, mayStart, permissionMatches, publishSources, releaseDue } from './lock-rules';
+import { eventFor, mayRelease, mayStart, releaseDue } from './lock-rules';
 
 const ada = { identity: 'p_ada', name: 'Ada' };
 const bo = { identity: 'p_bo', name: 'Bo' };
@@ -38,40 +37,6 @@ describe('eventFor', () => {
 		{ holder: null, previous: bo, reason: 'left' as const, expected: { type: 'stopped', holder: null, previous: bo, fence: 7, reason: 'left' } }
 	])('$holder.name after $previous.name ($reason)', ({ holder, previous, reason, expected }) => {
 		expect(eventFor({ holder, previous, fence: 7 }, reason)).toEqual(expected);
-	});
-});
-
-describe('browserPermission', () => {
-	it.each([
-		{ isHolder: false, sources: [TrackSource.CAMERA, TrackSource.MICROPHONE] },
-		{ isHolder: true, sources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] }
-	])('holder=$isHolder may publish $sources and never data', ({ isHolder, sources }) => {
-		expect(publishSources(isHolder)).toEqual(sources);
-		// Never empty: an empty list would mean "every source" to LiveKit.
-		expect(browserPermission(isHolder)).toEqual({
-			canSubscribe: true,
-			canPublish: true,
-			canPublishData: false,
-			canUpdateMetadata: false,
-			hidden: false,
-			recorder: false,
-			canPublishSources: sources
-		});
-	});
-});
-
-describe('permissionMatches', () => {
-	const holder = browserPermission(true);
-	it.each([
-		{ name: 'unknown', current: undefined, wanted: holder, expected: false },
-		{ name: 'same', current: browserPermission(true), wanted: holder, expected: true },
-		{ name: 'same sources, other order', current: { ...holder, canPublishSources: [...holder.canPublishSources].reverse() }, wanted: holder, expected: true },
-		{ name: 'lost screen', current: browserPermission(false), wanted: holder, expected: false },
-		{ name: 'extra screen', current: holder, wanted: browserPermission(false), expected: false },
-		{ name: 'all sources (empty list)', current: { ...holder, canPublishSources: [] }, wanted: holder, expected: false },
-		{ name: 'data allowed', current: { ...holder, canPublishData: true }, wanted: holder, expected: false }
-	])('$name → $expected', ({ current, wanted, expected }) => {
-		expect(permissionMatches(current, wanted)).toBe(expected);
 	});
 });
 

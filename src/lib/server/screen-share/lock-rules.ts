@@ -1,5 +1,3 @@
-import { TrackSource, type ParticipantPermission } from 'livekit-server-sdk';
-
 import type { Presenter, ScreenShareEvent } from '../../screen-share/events';
 export type { Presenter, ScreenShareEvent };
 
@@ -38,51 +36,6 @@ export function eventFor(
 	const previous = change.previous && change.previous.identity !== holder?.identity ? change.previous : null;
 	if (!holder) return { type: 'stopped', holder: null, previous, fence, ...(reason ? { reason } : {}) };
 	return { type: previous ? 'takeover' : 'started', holder, previous, fence };
-}
-
-/** Sources every browser may publish; the lock holder adds the screen and its audio. */
-export function publishSources(isHolder: boolean): TrackSource[] {
-	const base = [TrackSource.CAMERA, TrackSource.MICROPHONE];
-	return isHolder ? [...base, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] : base;
-}
-
-/** The permissions LiveKit should hold for one browser participant. */
-export type BrowserPermission = Pick<
-	ParticipantPermission,
-	'canSubscribe' | 'canPublish' | 'canPublishData' | 'canUpdateMetadata' | 'hidden' | 'recorder' | 'canPublishSources'
->;
-
-/**
- * The WHOLE permission object (updateParticipant replaces it, it does not merge), matching
- * the browser token's grant: subscribe, publish camera + mic (+ screen for the holder), no data.
- */
-export function browserPermission(isHolder: boolean): BrowserPermission {
-	return {
-		canSubscribe: true,
-		canPublish: true,
-		canPublishData: false,
-		canUpdateMetadata: false,
-		hidden: false,
-		recorder: false,
-		canPublishSources: publishSources(isHolder)
-	};
-}
-
-/** True when LiveKit's current permission already equals the wanted one (sources in any order). */
-export function permissionMatches(current: Partial<BrowserPermission> | undefined, wanted: BrowserPermission): boolean {
-	if (!current) return false;
-	const sameSources =
-		(current.canPublishSources ?? []).length === wanted.canPublishSources.length &&
-		wanted.canPublishSources.every((s) => current.canPublishSources?.includes(s));
-	return (
-		sameSources &&
-		Boolean(current.canSubscribe) === wanted.canSubscribe &&
-		Boolean(current.canPublish) === wanted.canPublish &&
-		Boolean(current.canPublishData) === wanted.canPublishData &&
-		Boolean(current.canUpdateMetadata) === wanted.canUpdateMetadata &&
-		Boolean(current.hidden) === wanted.hidden &&
-		Boolean(current.recorder) === wanted.recorder
-	);
 }
 
 /** A release marked pending (share gone from LiveKit) becomes final after the grace period. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import type { ScreenShareLockRow } from './screen-share.table';
+import type { ScreenShareLockRow } from '../db/schema';
 
 /** One committed change of the lock: who holds it now, who held it before, and its fence. */
 export interface LockChange {

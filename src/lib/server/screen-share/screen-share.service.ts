@@ -1,10 +1,11 @@
 import { DataPacket_Kind, TrackSource } from 'livekit-server-sdk';
-import type { AppContext } from '../context';
+import type { AppContext } from '../app-context';
 import type { Db } from '../db';
-import type { Room } from '../db/schema';
+import type { Participant, Room } from '../db/schema';
+import { inTransaction } from '../db/transaction';
+import { permissionMatches, publishRights, toPermission } from '../livekit/publish-rights';
 import { findParticipant, findParticipantByIdentity } from '../rooms/participant.repository';
-import { findRoomByCode } from '../rooms/room.repository';
-import { browserPermission, eventFor, mayRelease, mayStart, permissionMatches, publishSources, releaseDue, type Presenter, type ScreenShareEvent } from './lock-rules';
+import { eventFor, mayRelease, mayStart, releaseDue, type Presenter, type ScreenShareEvent } from './lock-rules';
 import {
 	clearReleasePending,
 	findLock,
@@ -25,36 +26,31 @@ import { SCREEN_SHARE_TOPIC } from '../../screen-share/events';
 /** ParticipantInfo.Kind STANDARD (browsers and our bots); the SDK does not export the enum. */
 const STANDARD_KIND = 0;
 
-export type TakeOverResult = { ok: true; event: ScreenShareEvent } | { ok: false; reason: 'not_found' | 'not_joined' | 'left' };
+/** Who asks: a member of the room's current meeting (the route's guard checked that). */
+export interface Sharer {
+	room: Room;
+	participant: Participant;
+}
+
+export type TakeOverResult = { ok: true; event: ScreenShareEvent } | { ok: false; reason: 'not_joined' | 'left' };
 
 /**
  * "Start sharing": takes the room's lock (one atomic upsert that bumps the fence), moves
  * the screen_share permission in LiveKit to the caller, and tells everyone.
  */
-export async function takeOver(ctx: AppContext, code: string, participantId: string | null): Promise<TakeOverResult> {
-	const room = await findRoomByCode(ctx.db, code);
-	if (!room) return { ok: false, reason: 'not_found' };
-	const participant = participantId ? await findParticipant(ctx.db, participantId) : undefined;
-	const allowed = mayStart(
-		participant && { participantId: participant.id, roomId: participant.room_id, left: participant.left_at !== null },
-		room.id
-	);
+export async function takeOver(ctx: AppContext, { room, participant }: Sharer): Promise<TakeOverResult> {
+	const allowed = mayStart({ participantId: participant.id, roomId: participant.room_id, left: participant.left_at !== null }, room.id);
 	if (!allowed.ok) return allowed;
-
-	const change = await takeLock(ctx.db, room.id, participant!.id);
+	const change = await takeLock(ctx.db, room.id, participant.id);
 	return { ok: true, event: await publish(ctx, room, change) };
 }
 
-export type StopResult = { ok: true; event: ScreenShareEvent | null } | { ok: false; reason: 'not_found' };
-
 /** "Stop sharing" by the presenter; a no-op (null event) when the caller no longer holds the lock. */
-export async function stopSharing(ctx: AppContext, code: string, participantId: string | null): Promise<StopResult> {
-	const room = await findRoomByCode(ctx.db, code);
-	if (!room) return { ok: false, reason: 'not_found' };
+export async function stopSharing(ctx: AppContext, { room, participant }: Sharer): Promise<ScreenShareEvent | null> {
 	const lock = await findLock(ctx.db, room.id);
-	if (!participantId || !mayRelease(lock?.holder_id ?? null, { participantId })) return { ok: true, event: null };
-	const change = await releaseLock(ctx.db, room.id, { holderId: participantId });
-	return { ok: true, event: change ? await publish(ctx, room, change) : null };
+	if (!mayRelease(lock?.holder_id ?? null, { participantId: participant.id })) return null;
+	const change = await releaseLock(ctx.db, room.id, { holderId: participant.id });
+	return change ? publish(ctx, room, change) : null;
 }
 
 /** The host stops whoever is presenting. */
@@ -64,18 +60,10 @@ export async function releaseByHost(ctx: AppContext, room: Room): Promise<Screen
 }
 
 /** Who presents now, for late joiners; settles a release whose grace period has run out. */
-export async function currentShare(ctx: AppContext, code: string): Promise<{ holder: Presenter | null; fence: number } | undefined> {
-	const room = await findRoomByCode(ctx.db, code);
-	if (!room) return undefined;
+export async function currentShare(ctx: AppContext, room: Room): Promise<{ holder: Presenter | null; fence: number }> {
 	await settlePendingRelease(ctx, room);
 	const lock = await findLock(ctx.db, room.id);
 	return { holder: await presenter(ctx.db, lock?.holder_id ?? null), fence: Number(lock?.fence ?? 0) };
-}
-
-/** Sources beyond camera and microphone for a new token: the screen, for the lock holder only. */
-export async function extraSourcesFor(db: Db, roomId: string, participantId: string): Promise<TrackSource[]> {
-	const lock = await findLock(db, roomId);
-	return lock?.holder_id === participantId ? publishSources(true).slice(2) : [];
 }
 
 /**
@@ -84,9 +72,9 @@ export async function extraSourcesFor(db: Db, roomId: string, participantId: str
  * share has not come back after the grace period. The mark lives in PostgreSQL: if this
  * process dies before its timer fires, the next read of the lock (currentShare) settles it.
  */
-export async function onShareGone(ctx: AppContext, code: string, identity: string): Promise<boolean> {
-	const [room, participant] = await Promise.all([findRoomByCode(ctx.db, code), findParticipantByIdentity(ctx.db, identity)]);
-	if (!room || !participant || participant.room_id !== room.id) return false;
+export async function onShareGone(ctx: AppContext, room: Room, identity: string): Promise<boolean> {
+	const participant = await findParticipantByIdentity(ctx.db, identity);
+	if (!participant || participant.room_id !== room.id) return false;
 	if (!(await markReleasePending(ctx.db, room.id, participant.id))) return false;
 	setTimeout(() => {
 		settlePendingRelease(ctx, room).catch((err) => console.error('screen-share release check failed', err));
@@ -95,9 +83,9 @@ export async function onShareGone(ctx: AppContext, code: string, identity: strin
 }
 
 /** The holder published a screen again (after a reconnect): cancel a pending release. */
-export async function onSharePublished(ctx: AppContext, code: string, identity: string): Promise<void> {
-	const [room, participant] = await Promise.all([findRoomByCode(ctx.db, code), findParticipantByIdentity(ctx.db, identity)]);
-	if (room && participant && participant.room_id === room.id) await clearReleasePending(ctx.db, room.id, participant.id);
+export async function onSharePublished(ctx: AppContext, room: Room, identity: string): Promise<void> {
+	const participant = await findParticipantByIdentity(ctx.db, identity);
+	if (participant && participant.room_id === room.id) await clearReleasePending(ctx.db, room.id, participant.id);
 }
 
 /** Releases the lock if its pending mark is older than the grace period and LiveKit shows no share. */
@@ -121,7 +109,7 @@ export async function settlePendingRelease(ctx: AppContext, room: Room, now = ne
  * `force` re-checks everyone even when the fence was applied (someone joined with an old token).
  */
 export async function applyPermissions(ctx: AppContext, room: Room, force = false): Promise<void> {
-	await ctx.db.transaction().execute(async (trx) => {
+	await inTransaction(ctx.db, async (trx) => {
 		await lockApplies(trx, room.id);
 		const lock = await findLock(trx, room.id);
 		const fence = Number(lock?.fence ?? 0);
@@ -142,7 +130,7 @@ async function syncLivekit(ctx: AppContext, code: string, holderIdentity: string
 	const participants = await ctx.livekit.listParticipants(code);
 	for (const p of participants) {
 		if (p.kind !== STANDARD_KIND || p.permission?.hidden || p.permission?.recorder) continue;
-		const wanted = browserPermission(p.identity === holderIdentity);
+		const wanted = toPermission(publishRights({ presenter: p.identity === holderIdentity }));
 		if (permissionMatches(p.permission, wanted)) continue;
 		try {
 			await ctx.livekit.updateParticipant(code, p.identity, { permission: wanted });
@@ -190,9 +178,8 @@ async function publish(ctx: AppContext, room: Room, change: LockChange, reason?:
  * Someone joined: if the room has a lock, make sure their LiveKit permissions match it (a
  * token minted just before a takeover may still carry screen_share).
  */
-export async function reconcileOnJoin(ctx: AppContext, code: string): Promise<void> {
-	const room = await findRoomByCode(ctx.db, code);
-	if (!room || !(await findLock(ctx.db, room.id))) return;
+export async function reconcileOnJoin(ctx: AppContext, room: Room): Promise<void> {
+	if (!(await findLock(ctx.db, room.id))) return;
 	try {
 		await applyPermissions(ctx, room, true);
 	} catch (err) {

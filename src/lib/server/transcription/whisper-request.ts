@@ -1,4 +1,28 @@
-import type { WhisperAudio, WhisperClientConfig } from './whisper-client';
+export interface WhisperClientConfig {
+	/** Service base URL, e.g. `http://127.0.0.1:9000` (an OpenAI base ending in `/v1` works too). */
+	url: string;
+	/** `asr`: whisper-asr-webservice `/asr`; `openai`: `/v1/audio/transcriptions`. */
+	flavour: 'asr' | 'openai';
+	/** Sent as `model` to OpenAI-style services; whisper-asr-webservice fixes it at start-up. */
+	model: string;
+	/** Language code such as `en`; omit for auto-detection. */
+	language?: string;
+	/** Limit for one whole request, upload and transcription included. */
+	timeoutMs: number;
+	/** Ask for word timings (default true). */
+	wordTimestamps?: boolean;
+	/**
+	 * Skip non-speech with Whisper's voice-activity filter (whisper-asr-webservice only).
+	 * One speaker's track is mostly silence, where Whisper otherwise tends to invent words.
+	 */
+	vadFilter?: boolean;
+}
+
+export interface WhisperAudio {
+	data: Uint8Array | Blob;
+	filename: string;
+	contentType?: string;
+}
 
 /** The URL and multipart body of one transcription request for the configured flavour. */
 export function whisperRequest(

@@ -1,8 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { appContext } from '#lib/server/context';
 import { livekitWebhooks } from '#lib/server/livekit/clients';
-import { applyWebhook } from '#lib/server/livekit/webhook.service';
-import { recordingContext } from '#lib/server/recordings/context';
+import { pipelineContext } from '#lib/server/pipeline/pipeline-context';
+import { applyWebhook } from '#lib/server/webhooks/webhook.service';
 import type { RequestHandler } from './$types';
 
 /** LiveKit's signed webhooks: verified against the raw body, applied once per event id. */
@@ -14,6 +13,5 @@ export const POST: RequestHandler = async ({ request }) => {
 	} catch {
 		error(401, 'Invalid webhook signature');
 	}
-	const outcome = await applyWebhook({ ...appContext(), recordings: recordingContext() }, event);
-	return json({ outcome });
+	return json({ outcome: await applyWebhook(pipelineContext(), event) });
 };

@@ -1,0 +1,76 @@
+import type { AppContext } from '../app-context';
+import { inTransaction } from '../db/transaction';
+import type { Room } from '../db/schema';
+import { mintBrowserToken } from '../livekit/token';
+import { publishRights } from '../livekit/publish-rights';
+import { touchPass } from '../meetings/join-pass.repository';
+import { currentSession } from '../meetings/session.service';
+import { retryAfterSeconds } from '../rate-limit/limiter';
+import { lockRoom } from '../rooms/room.repository';
+import { countSeated, updateParticipant } from '../rooms/participant.repository';
+import { findLock } from '../screen-share/screen-share.repository';
+import type { Credentials } from './cookies';
+import { isHost, memberFacts, passOf } from './room-policy';
+import { decideToken, type Denial } from './room-rules';
+
+export type TokenResult =
+	| { ok: true; token: string; wsUrl: string; identity: string; expiresInSeconds: number }
+	| { ok: false; reason: Denial | 'livekit_unavailable' }
+	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
+
+/**
+ * Mints a LiveKit token, asking the room policy at this moment: the pass must be live and of
+ * the current meeting, its holder not removed, and the lock and capacity hold now. Seats are
+ * counted with the room row locked, so parallel joins never exceed the capacity. The grant
+ * comes from the one publish rule (the presenter adds the screen).
+ */
+export async function issueToken(ctx: AppContext, room: Room, credentials: Credentials): Promise<TokenResult> {
+	const pass = await passOf(ctx.db, room, credentials);
+	if (!pass) return { ok: false, reason: 'not_joined' };
+	const allowance = await ctx.limits.token.consume(pass.id);
+	if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
+	try {
+		// Also ends a meeting whose LiveKit room closed since (a lost room_finished): its passes then say so.
+		await currentSession(ctx, room);
+	} catch (err) {
+		console.error('LiveKit unreachable while issuing a token', err);
+		return { ok: false, reason: 'livekit_unavailable' };
+	}
+	const host = await isHost(ctx.db, room, credentials);
+
+	const admitted = await inTransaction(ctx.db, async (trx) => {
+		const locked = (await lockRoom(trx, room.id)) ?? room;
+		const { facts, participant, openSession } = await memberFacts(trx, locked, pass);
+		const present = participant?.joined_at != null && participant.left_at === null;
+		const decision = decideToken({
+			...facts,
+			isHost: host,
+			locked: locked.locked,
+			present,
+			leftAgoMs: participant?.left_at ? Date.now() - participant.left_at.getTime() : null,
+			seated: openSession && participant ? await countSeated(trx, openSession.id, participant.id) : 0,
+			capacity: locked.max_participants
+		});
+		if (!decision.ok) return decision;
+		await updateParticipant(trx, participant!.id, { admitted_at: new Date(), is_host: host });
+		await touchPass(trx, pass.id);
+		const lock = await findLock(trx, room.id);
+		return { ok: true as const, participant: participant!, presenter: lock?.holder_id === participant!.id };
+	});
+	if (!admitted.ok) return admitted;
+
+	const ttl = ctx.config.LIVEKIT_TOKEN_TTL_SECONDS;
+	const token = await mintBrowserToken(
+		{
+			room: room.code,
+			identity: admitted.participant.identity,
+			displayName: admitted.participant.display_name,
+			isHost: host,
+			ttlSeconds: ttl,
+			rights: publishRights({ presenter: admitted.presenter })
+		},
+		ctx.config.LIVEKIT_API_KEY,
+		ctx.config.LIVEKIT_API_SECRET
+	);
+	return { ok: true, token, wsUrl: ctx.config.LIVEKIT_WS_URL, identity: admitted.participant.identity, expiresInSeconds: ttl };
+}

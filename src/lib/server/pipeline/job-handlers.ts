@@ -1,0 +1,22 @@
+import type { JobQueue } from '../jobs/queue';
+import type { JobHandlers } from '../jobs/runner';
+import { retryStop } from '../recordings/recording.service';
+import { mergeTranscript } from '../transcription/merge-transcript.job';
+import { transcribeTrack } from '../transcription/transcribe-track.job';
+import { finalizeRecording } from './finalize-recording.job';
+import type { PipelineContext } from './pipeline-context';
+import { reconcile } from './reconcile.job';
+
+/** What each job of the pipeline does, over one context made with the runner's queue. */
+export function jobHandlers(makeContext: (queue: JobQueue) => PipelineContext): (queue: JobQueue) => JobHandlers {
+	return (queue) => {
+		const ctx = makeContext(queue);
+		return {
+			'recording.stop': ({ runId }) => retryStop(ctx, runId),
+			'recording.finalize': ({ runId }) => finalizeRecording(ctx, runId),
+			'transcript.track': ({ recordingId }, attempt) => transcribeTrack(ctx, recordingId, attempt),
+			'transcript.merge': ({ sessionId }) => mergeTranscript(ctx, sessionId),
+			'pipeline.reconcile': () => reconcile(ctx)
+		};
+	};
+}

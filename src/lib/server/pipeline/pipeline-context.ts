@@ -1,0 +1,38 @@
+import { appContext } from '../app-context';
+import { env } from '../env';
+import type { JobQueue } from '../jobs/queue';
+import { egressApi } from '../livekit/egress';
+import type { RecordingContext } from '../recordings/recording-context';
+import type { TranscriptionContext } from '../transcription/transcription-context';
+import { createWhisperClient } from '../transcription/whisper-client';
+
+/** Everything the recording → transcript pipeline touches: recorder, queue, Whisper. */
+export interface PipelineContext extends RecordingContext, TranscriptionContext {}
+
+let jobQueue: JobQueue | undefined;
+
+/** Called once by hooks.server init, when the job runner has started. */
+export function useJobQueue(queue: JobQueue): void {
+	jobQueue = queue;
+}
+
+/** The pipeline's context for this process. */
+export function pipelineContext(queue: JobQueue | undefined = jobQueue): PipelineContext {
+	if (!queue) throw new Error('The job runner has not started');
+	const config = env();
+	return {
+		...appContext(),
+		egress: egressApi(),
+		jobs: queue,
+		whisper: createWhisperClient({
+			url: config.WHISPER_API_URL,
+			flavour: config.WHISPER_FLAVOUR,
+			model: config.WHISPER_MODEL,
+			language: config.WHISPER_LANGUAGE || undefined,
+			timeoutMs: 15 * 60_000,
+			vadFilter: true
+		}),
+		recordingsPath: config.RECORDINGS_STORAGE_PATH,
+		compositeVideo: config.RECORDING_COMPOSITE === 'video'
+	};
+}

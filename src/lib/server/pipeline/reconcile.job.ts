@@ -1,0 +1,118 @@
+import { TrackSource, type ParticipantInfo, type Room as LivekitRoom } from 'livekit-server-sdk';
+import { mayStay } from '../auth/room-policy';
+import type { MeetingSession } from '../db/schema';
+import { openSessions } from '../meetings/session.repository';
+import { runRecordings, unsettledRuns } from '../recordings/recording.repository';
+import { applyEgressInfo, recordTrack, stopRecording } from '../recordings/recording.service';
+import { findRoomById } from '../rooms/room.repository';
+import { sessionParticipants, updateParticipant } from '../rooms/participant.repository';
+import { onShareGone } from '../screen-share/screen-share.service';
+import { pendingPartsOfRun } from '../transcription/transcript-parts.repository';
+import { closeMeeting } from './meeting-end.service';
+import type { PipelineContext } from './pipeline-context';
+
+/** ParticipantInfo.Kind STANDARD (browsers and our bots); the SDK does not export the enum. */
+const STANDARD_KIND = 0;
+/** A session younger than this, or with a seat just taken, may not have its LiveKit room yet. */
+const SESSION_SETTLE_MS = 60_000;
+
+/**
+ * The safety net for lost webhooks, every 15 s: what LiveKit and Egress report is the truth,
+ * and the database is brought in line with it.
+ */
+export async function reconcile(ctx: PipelineContext): Promise<void> {
+	await reconcileSessions(ctx);
+	await reconcileRecordings(ctx);
+}
+
+/**
+ * Meetings: a session whose LiveKit room is gone (room_finished lost) ends; presence follows
+ * LiveKit's participant list (join/leave webhooks lost); anyone in a LiveKit room who may not
+ * be there (a removed guest reconnecting with an old token) is removed again.
+ */
+export async function reconcileSessions(ctx: PipelineContext, now = Date.now()): Promise<void> {
+	let rooms: LivekitRoom[];
+	try {
+		rooms = await ctx.livekit.listRooms();
+	} catch {
+		return; // LiveKit unreachable: nothing can be compared now
+	}
+	for (const session of await openSessions(ctx.db)) {
+		const room = await findRoomById(ctx.db, session.room_id);
+		if (!room) continue;
+		const live = rooms.find((r) => r.name === session.code);
+		const gone = !live || (session.livekit_room_sid !== null && live.sid !== session.livekit_room_sid);
+		if (gone) {
+			if (await settled(ctx, session, now)) await closeMeeting(ctx, room, session.id);
+			continue;
+		}
+		const inLivekit = await ctx.livekit.listParticipants(room.code).catch(() => null);
+		if (inLivekit) await syncPresence(ctx, room.code, session, inLivekit.filter((p) => p.kind === STANDARD_KIND), now);
+	}
+}
+
+async function settled(ctx: PipelineContext, session: MeetingSession, now: number): Promise<boolean> {
+	if (now - session.started_at.getTime() < SESSION_SETTLE_MS) return false;
+	const participants = await sessionParticipants(ctx.db, session.id);
+	return !participants.some((p) => p.admitted_at && now - p.admitted_at.getTime() < SESSION_SETTLE_MS);
+}
+
+async function syncPresence(ctx: PipelineContext, code: string, session: MeetingSession, inLivekit: ParticipantInfo[], now: number): Promise<void> {
+	const room = await findRoomById(ctx.db, session.room_id);
+	if (!room) return;
+	for (const p of inLivekit) {
+		const verdict = await mayStay(ctx.db, room, p.identity);
+		if (!verdict.ok) await ctx.livekit.removeParticipant(code, p.identity).catch(() => undefined);
+	}
+	const here = new Map(inLivekit.map((p) => [p.identity, p]));
+	for (const participant of await sessionParticipants(ctx.db, session.id)) {
+		const seen = here.get(participant.identity);
+		const present = participant.joined_at !== null && participant.left_at === null;
+		if (seen && !present && !participant.removed_at) {
+			await updateParticipant(ctx.db, participant.id, { joined_at: new Date(now), left_at: null, livekit_sid: seen.sid });
+		} else if (!seen && present) {
+			await updateParticipant(ctx.db, participant.id, { left_at: new Date(now), left_sid: participant.livekit_sid });
+			await onShareGone(ctx, room, participant.identity);
+		}
+	}
+}
+
+/**
+ * Recordings: applies egresses that ended, records microphones nobody recorded yet, keeps
+ * retrying stops the recorder did not confirm, finalizes stopped runs, stops the recording of
+ * a meeting that is over, and re-queues transcription of parts whose job was lost.
+ */
+export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
+	for (const run of await unsettledRuns(ctx.db)) {
+		if (run.status === 'processing') {
+			for (const recordingId of await pendingPartsOfRun(ctx.db, run.id)) await ctx.jobs.enqueue('transcript.track', { recordingId });
+			await ctx.jobs.enqueue('transcript.merge', { sessionId: run.session_id });
+			continue;
+		}
+		const known = await runRecordings(ctx.db, run.id);
+		const egresses = await ctx.egress.list(run.code).catch(() => []);
+		for (const info of egresses) {
+			if (known.some((r) => r.egress_id === info.egressId)) await applyEgressInfo(ctx, info);
+		}
+		const room = await findRoomById(ctx.db, run.room_id);
+		if (!room) continue;
+		if (run.status === 'recording') {
+			const session = (await openSessions(ctx.db)).find((s) => s.id === run.session_id);
+			if (!session) {
+				await stopRecording(ctx, room); // the meeting ended while recording
+				continue;
+			}
+			const participants = await ctx.livekit.listParticipants(run.code).catch(() => []);
+			for (const p of participants) {
+				for (const t of p.tracks) {
+					if (t.source === TrackSource.MICROPHONE && !known.some((r) => r.track_sid === t.sid)) {
+						await recordTrack(ctx, run, run.code, p.identity, t.sid);
+					}
+				}
+			}
+		} else {
+			if (run.stop_error) await ctx.jobs.enqueue('recording.stop', { runId: run.id });
+			await ctx.jobs.enqueue('recording.finalize', { runId: run.id });
+		}
+	}
+}

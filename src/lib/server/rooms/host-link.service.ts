@@ -1,0 +1,25 @@
+import type { AppContext } from '../app-context';
+import { hashToken, randomToken, tokenMatches } from '../crypto/secrets';
+import type { HostSession, Room } from '../db/schema';
+import { inTransaction } from '../db/transaction';
+import { insertHostSession, revokeHostSessions } from './host-session.repository';
+import { replaceHostKey } from './room.repository';
+
+/**
+ * A fresh host key: the old host link stops working, and so does every host session opened
+ * with any earlier link. The caller (the host who asked) gets a new host session.
+ */
+export async function rotateHostKey(ctx: AppContext, room: Room): Promise<{ key: string; hostSession: HostSession }> {
+	const key = randomToken(24);
+	return inTransaction(ctx.db, async (trx) => {
+		const generation = await replaceHostKey(trx, room.id, hashToken(key));
+		await revokeHostSessions(trx, room.id);
+		return { key, hostSession: await insertHostSession(trx, room.id, generation) };
+	});
+}
+
+/** Opens a host session for whoever holds the current host link; null for any other key. */
+export async function redeemHostKey(ctx: AppContext, room: Room, key: string): Promise<HostSession | null> {
+	if (!key || !tokenMatches(key, room.host_key_hash)) return null;
+	return insertHostSession(ctx.db, room.id, room.host_generation);
+}

@@ -1,0 +1,13 @@
+import { defineParams } from '@sveltejs/kit/params';
+import { isRoomCode } from '#lib/room-code';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Route parameter matchers: a malformed room code or id never reaches a handler (the route
+ * does not match: 404), so no handler validates them again and no cast to uuid can fail.
+ */
+export const params = defineParams({
+	code: (param) => (isRoomCode(param) ? param : undefined),
+	uuid: (param) => (UUID.test(param) ? param : undefined)
+});

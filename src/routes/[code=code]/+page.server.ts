@@ -1,0 +1,65 @@
+import { error, fail } from '@sveltejs/kit';
+import { superValidate, setError } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { joinRoomSchema } from '#lib/forms/schemas';
+import { appContext } from '#lib/server/app-context';
+import { admit } from '#lib/server/auth/admission.service';
+import { credentialsFor, ensureBrowserId, setJoinPassCookie } from '#lib/server/auth/cookies';
+import { requireRoom } from '#lib/server/auth/guards';
+import { isHost, passOf } from '#lib/server/auth/room-policy';
+import { DENIAL_MESSAGES } from '#lib/server/auth/room-rules';
+import { findLiveRun } from '#lib/server/recordings/recording.repository';
+import { findParticipant } from '#lib/server/rooms/participant.repository';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, cookies }) => {
+	const ctx = appContext();
+	const room = await requireRoom(ctx, params.code);
+	const credentials = credentialsFor(cookies, room.code);
+	const pass = await passOf(ctx.db, room, credentials);
+	const previous = pass ? await findParticipant(ctx.db, pass.participant_id) : undefined;
+	const form = await superValidate({ displayName: previous?.display_name ?? '' }, zod4(joinRoomSchema), { errors: false });
+	return {
+		code: room.code,
+		isHost: await isHost(ctx.db, room, credentials),
+		needsPassword: room.password_hash !== null,
+		muteOnJoin: room.mute_on_join,
+		cameraOffOnJoin: room.camera_off_on_join,
+		recording: Boolean(await findLiveRun(ctx.db, room.id)),
+		form
+	};
+};
+
+export const actions: Actions = {
+	join: async ({ params, request, cookies, url, getClientAddress, setHeaders }) => {
+		const ctx = appContext();
+		const room = await requireRoom(ctx, params.code);
+		const form = await superValidate(request, zod4(joinRoomSchema));
+		if (!form.valid) return fail(400, { form });
+
+		const secure = url.protocol === 'https:';
+		const browserId = ensureBrowserId(cookies, secure);
+		const result = await admit(ctx, {
+			room,
+			displayName: form.data.displayName,
+			password: form.data.password,
+			credentials: { ...credentialsFor(cookies, room.code), browserId },
+			client: getClientAddress()
+		});
+		if (!result.ok) {
+			switch (result.reason) {
+				case 'wrong_password':
+					return setError(form, 'password', 'Wrong password. Ask the host for it.');
+				case 'rate_limited':
+					setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+					return setError(form, '', `Too many attempts. Try again in ${result.retryAfterSeconds} s.`, { status: 429 });
+				case 'livekit_unavailable':
+					error(503, 'The meeting server is unreachable right now. Try again in a moment.');
+				default:
+					return setError(form, '', DENIAL_MESSAGES[result.reason], { status: 403 });
+			}
+		}
+		setJoinPassCookie(cookies, room.code, result.pass.id, secure);
+		return { form, joined: true };
+	}
+};

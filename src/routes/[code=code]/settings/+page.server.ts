@@ -1,0 +1,46 @@
+import { fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { roomSettingsSchema } from '#lib/forms/schemas';
+import { appContext } from '#lib/server/app-context';
+import { setHostSessionCookie } from '#lib/server/auth/cookies';
+import { requireHost } from '#lib/server/auth/guards';
+import { rotateHostKey } from '#lib/server/rooms/host-link.service';
+import { updateRoomSettings } from '#lib/server/rooms/room-settings.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, cookies }) => {
+	const room = await requireHost(appContext(), cookies, params.code);
+	const form = await superValidate(
+		{
+			muteOnJoin: room.mute_on_join,
+			cameraOffOnJoin: room.camera_off_on_join,
+			locked: room.locked,
+			maxParticipants: room.max_participants
+		},
+		zod4(roomSettingsSchema),
+		{ errors: false }
+	);
+	return { code: room.code, hasPassword: room.password_hash !== null, form };
+};
+
+export const actions: Actions = {
+	save: async ({ params, cookies, request }) => {
+		const ctx = appContext();
+		const room = await requireHost(ctx, cookies, params.code);
+		const form = await superValidate(request, zod4(roomSettingsSchema));
+		if (!form.valid) return fail(400, { form });
+		await updateRoomSettings(ctx, room, form.data);
+		form.data.password = '';
+		return message(form, 'Saved. The lock and the capacity apply at once; the rest to the next person who joins.');
+	},
+
+	hostLink: async ({ params, cookies, url }) => {
+		const ctx = appContext();
+		const room = await requireHost(ctx, cookies, params.code);
+		const { key, hostSession } = await rotateHostKey(ctx, room);
+		// Every other host session just ended; this browser keeps host rights with a new one.
+		setHostSessionCookie(cookies, room.code, hostSession.id, url.protocol === 'https:');
+		return { hostLink: `${url.origin}/${room.code}/host?key=${encodeURIComponent(key)}` };
+	}
+};
