@@ -1,5 +1,6 @@
 import { defineParams } from '@sveltejs/kit/params';
-import { isRoomCode } from '#lib/room-code';
+// Loaded by Node itself at build time: a relative path with its extension.
+import { isRoomCode } from './lib/room-code.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

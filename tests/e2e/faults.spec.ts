@@ -31,7 +31,7 @@ test('the token endpoint refuses browsers that skipped the join step and other o
 	expect(crossSite.status()).toBe(403);
 	const allowed = await context.request.post(url, { headers: { origin: baseURL!, 'content-type': 'application/json' }, data: {} });
 	expect(allowed.status()).toBe(200);
-	expect(Object.keys(await allowed.json()).sort()).toEqual(['expiresInSeconds', 'identity', 'ok', 'token', 'wsUrl']);
+	expect(Object.keys(await allowed.json()).sort()).toEqual(['expiresInSeconds', 'identity', 'sessionId', 'token', 'wsUrl']);
 	await context.close();
 });
 

@@ -171,6 +171,7 @@ describe('the dead state', () => {
 		const enqueued: string[] = [];
 		const ctx4: TranscriptionContext = {
 			db: ctx.db,
+			livekit: ctx.livekit,
 			jobs: { enqueue: async (name) => void enqueued.push(name) },
 			whisper: createWhisperClient({ url: 'http://127.0.0.1:9', flavour: 'asr', model: 'base', timeoutMs: 5000 })
 		};

@@ -76,10 +76,13 @@ describe('stopping a recording', () => {
 		// The stop commits first; the late joiner's microphone egress starts right after.
 		await setRunStatus(ctx.db, started.run.id, 'stopping', 'recording');
 		const larryIdentity = late.room.localParticipant!.identity;
-		const mic = (await ctx.livekit.listParticipants(code))
-			.filter((p) => p.identity === larryIdentity)
-			.flatMap((p) => p.tracks.map((t) => ({ identity: p.identity, t })))
-			.find(({ t }) => t.source === TrackSource.MICROPHONE);
+		const larryMic = async () =>
+			(await ctx.livekit.listParticipants(code))
+				.filter((p) => p.identity === larryIdentity)
+				.flatMap((p) => p.tracks.map((t) => ({ identity: p.identity, t })))
+				.find(({ t }) => t.source === TrackSource.MICROPHONE);
+		await expect.poll(larryMic, { timeout: 10_000 }).toBeDefined();
+		const mic = await larryMic();
 		expect(mic).toBeDefined();
 		await recordTrack(pipeline, started.run, code, mic!.identity, mic!.t.sid);
 		const larry = (await runRecordings(ctx.db, started.run.id)).find((r) => r.track_sid === mic!.t.sid);

@@ -52,7 +52,8 @@ export function pipelineOf(ctx: AppContext, jobs: JobQueue): PipelineContext {
 		jobs,
 		whisper: createWhisperClient({ url: env().WHISPER_API_URL, flavour: 'asr', model: env().WHISPER_MODEL, language: 'en', timeoutMs: 120_000, vadFilter: true }),
 		recordingsPath: env().RECORDINGS_STORAGE_PATH,
-		compositeVideo: false
+		compositeVideo: false,
+		insights: { engine: null, maxOutputTokens: 1000 }
 	};
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../src/lib/server/db';
 import { findOpenSession } from '../../src/lib/server/meetings/session.repository';
 import { findParticipant } from '../../src/lib/server/rooms/participant.repository';
 import { applyWebhook } from '../../src/lib/server/webhooks/webhook.service';
@@ -58,10 +59,10 @@ describe('applyWebhook', () => {
 	it('records nothing when its handler fails, so LiveKit’s retry applies the event', async () => {
 		const { room, presence, present } = await person();
 		const joinedEvent = presence('participant_joined', 'PA_1');
-		// The database work fails mid-handler (the pool is gone): the event must not be marked seen.
-		const broken = testContext();
-		await broken.close();
-		await expect(applyWebhook({ ...pipeline, db: broken.db }, joinedEvent)).rejects.toThrow();
+		// The database is unreachable: nothing is applied and the event is not marked seen.
+		const unreachable = createDb('postgres://stoom:x@127.0.0.1:1/stoom', 1);
+		await expect(applyWebhook({ ...pipeline, db: unreachable }, joinedEvent)).rejects.toThrow();
+		await unreachable.destroy();
 		expect(await ctx.db.selectFrom('webhook_events').select('id').where('id', '=', joinedEvent.id).executeTakeFirst()).toBeUndefined();
 
 		// A handler that fails after the event id was inserted: rolled back with it.

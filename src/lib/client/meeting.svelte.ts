@@ -64,6 +64,7 @@ export class MeetingConnection {
 	#audioBlocked = $state(false);
 	#recording = $state(false);
 	#notices = $state.raw<{ id: number; text: string }[]>([]);
+	#sessionId = $state<string | null>(null);
 	#noticeId = 0;
 	#room: Room;
 	/** The debounced active speaker, for emphasis and keeping them in view. */
@@ -119,6 +120,10 @@ export class MeetingConnection {
 	get recording() {
 		return this.#recording;
 	}
+	/** The meeting session this connection belongs to (for its record). */
+	get sessionId() {
+		return this.#sessionId;
+	}
 	/** Short-lived notices (joins, leaves, presenting), newest last. */
 	get notices() {
 		return this.#notices;
@@ -156,7 +161,8 @@ export class MeetingConnection {
 	}
 
 	async #connectWithFreshToken(): Promise<void> {
-		const { token, wsUrl } = await fetchRoomToken(this.code);
+		const { token, wsUrl, sessionId } = await fetchRoomToken(this.code);
+		this.#sessionId = sessionId;
 		await this.#room.connect(wsUrl, token, this.connectOptions);
 	}
 

@@ -5,6 +5,8 @@ export interface RoomToken {
 	wsUrl: string;
 	identity: string;
 	expiresInSeconds: number;
+	/** The meeting session this token is for (its record, transcript and insights). */
+	sessionId: string;
 }
 
 /** Asks the server for a fresh LiveKit token; only browsers that passed the join step get one. */

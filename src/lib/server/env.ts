@@ -47,6 +47,22 @@ const schema = z.object({
 	 * speaker, which small models get wrong on tracks that are mostly silence.
 	 */
 	WHISPER_LANGUAGE: z.string().default('en'),
+	/** Gemini (through @google/genai) writes the insights when a key is set. */
+	GEMINI_API_KEY: z.string().optional().transform((v) => v || undefined),
+	GEMINI_MODEL: z.string().min(1).default('gemini-2.5-flash'),
+	/** Only for tests: a local server speaking Gemini's REST shape. */
+	GEMINI_BASE_URL: z.string().url().optional(),
+	/**
+	 * Without a Gemini key: any OpenAI-compatible chat endpoint (ending in /v1) writes them;
+	 * ./stoom runs llama.cpp's server here. Neither: insights are off.
+	 */
+	INSIGHTS_BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+	INSIGHTS_MODEL: z.string().default('local'),
+	INSIGHTS_API_KEY: z.string().optional(),
+	/** How many tokens one request to the engine may hold (prompt and answer). */
+	INSIGHTS_CONTEXT_TOKENS: z.coerce.number().int().min(1024).optional(),
+	INSIGHTS_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(256).max(8192).default(1500),
+	INSIGHTS_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(900),
 	/** Per client address: new meetings. */
 	RATE_LIMIT_CREATE_ROOM: limit('20/600'),
 	/** Per client address: join attempts (the pre-join form). */

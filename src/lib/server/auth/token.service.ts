@@ -14,7 +14,7 @@ import { isHost, memberFacts, passOf } from './room-policy';
 import { decideToken, type Denial } from './room-rules';
 
 export type TokenResult =
-	| { ok: true; token: string; wsUrl: string; identity: string; expiresInSeconds: number }
+	| { ok: true; token: string; wsUrl: string; identity: string; expiresInSeconds: number; sessionId: string }
 	| { ok: false; reason: Denial | 'livekit_unavailable' }
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
@@ -55,7 +55,7 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 		await updateParticipant(trx, participant!.id, { admitted_at: new Date(), is_host: host });
 		await touchPass(trx, pass.id);
 		const lock = await findLock(trx, room.id);
-		return { ok: true as const, participant: participant!, presenter: lock?.holder_id === participant!.id };
+		return { ok: true as const, participant: participant!, sessionId: openSession!.id, presenter: lock?.holder_id === participant!.id };
 	});
 	if (!admitted.ok) return admitted;
 
@@ -72,5 +72,5 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 		ctx.config.LIVEKIT_API_KEY,
 		ctx.config.LIVEKIT_API_SECRET
 	);
-	return { ok: true, token, wsUrl: ctx.config.LIVEKIT_WS_URL, identity: admitted.participant.identity, expiresInSeconds: ttl };
+	return { ok: true, token, wsUrl: ctx.config.LIVEKIT_WS_URL, identity: admitted.participant.identity, expiresInSeconds: ttl, sessionId: admitted.sessionId };
 }

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { InsightsStatus, MeetingInsights } from '../../insights/types';
+import type { TranscriptStatus } from '../../transcript/status';
 import type { TranscriptLine } from '../../transcript/types';
 
-export type { TranscriptLine };
+export type { InsightsStatus, MeetingInsights, TranscriptLine, TranscriptStatus };
 
 /**
  * Every table's columns, in one place: domain folders import these, so db/ never imports
@@ -35,8 +37,6 @@ export interface HostSessionTable {
 	revoked_at: Date | null;
 }
 
-/** Where the meeting's transcript is: none → recording → waiting/transcribing → merging → ready (or failed). */
-export type TranscriptStatus = 'none' | 'recording' | 'waiting' | 'transcribing' | 'merging' | 'ready' | 'failed';
 
 export interface MeetingSessionTable {
 	id: Generated<string>;
@@ -47,6 +47,29 @@ export interface MeetingSessionTable {
 	transcript: ColumnType<TranscriptLine[], string | undefined, string>;
 	transcript_status: Generated<TranscriptStatus>;
 	transcript_detail: string | null;
+	insights_status: Generated<InsightsStatus>;
+	insights_detail: string | null;
+}
+
+export type InsightsRowStatus = 'pending' | 'running' | 'ready' | 'failed';
+
+export interface MeetingInsightsTable {
+	id: Generated<string>;
+	session_id: string;
+	transcript_hash: string;
+	prompt_version: string;
+	engine: string;
+	model: string;
+	status: Generated<InsightsRowStatus>;
+	insights: ColumnType<MeetingInsights | null, string | null | undefined, string | null>;
+	dropped: Generated<number>;
+	flagged: Generated<number>;
+	citations_written: Generated<number>;
+	citations_kept: Generated<number>;
+	usage: ColumnType<{ inputTokens: number; outputTokens: number; requests: number; parts: number; ms: number } | null, string | null | undefined, string | null>;
+	error: string | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface ParticipantTable {
@@ -169,6 +192,7 @@ export interface Database {
 	transcript_parts: TranscriptPartTable;
 	chat_messages: ChatMessageTable;
 	screen_share_locks: ScreenShareLockTable;
+	meeting_insights: MeetingInsightsTable;
 }
 
 export type Room = Selectable<RoomTable>;
@@ -184,3 +208,4 @@ export type TranscriptPart = Selectable<TranscriptPartTable>;
 export type ChatMessageRow = Selectable<ChatMessageTable>;
 export type NewChatMessage = Insertable<ChatMessageTable>;
 export type ScreenShareLockRow = Selectable<ScreenShareLockTable>;
+export type MeetingInsightsRow = Selectable<MeetingInsightsTable>;

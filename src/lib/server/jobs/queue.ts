@@ -6,6 +6,8 @@ export interface JobPayloads {
 	'recording.finalize': { runId: string };
 	'transcript.track': { recordingId: string };
 	'transcript.merge': { sessionId: string };
+	/** `force`: the host asked to write them again, even for a transcript that has them. */
+	'insights.generate': { sessionId: string; force?: boolean };
 	'pipeline.reconcile': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
@@ -16,6 +18,7 @@ export const JOB_KEYS: { [N in JobName]: (data: JobPayloads[N]) => string | unde
 	'recording.finalize': ({ runId }) => runId,
 	'transcript.track': ({ recordingId }) => recordingId,
 	'transcript.merge': ({ sessionId }) => sessionId,
+	'insights.generate': ({ sessionId }) => sessionId,
 	'pipeline.reconcile': () => undefined
 };
 
@@ -44,7 +47,10 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
 	// Whisper may be down for a while: keep retrying for about an hour before giving up.
 	'transcript.track': { policy: 'exclusive', retryLimit: 40, retryDelay: 5, retryDelayMax: 120, retryBackoff: true, heartbeatSeconds: 20, expireInSeconds: 3600 },
 	'transcript.merge': { policy: 'stately', retryLimit: 10, retryDelay: 2, retryDelayMax: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
-	'pipeline.reconcile': { policy: 'exclusive', retryLimit: 0, retryDelay: 0, retryDelayMax: 0, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 120 }
+	// A rate-limited or unreachable engine: retry for about half an hour. A local model on two
+	// cores may write for several minutes: the heartbeat, not the expiry, tells a dead worker.
+	'insights.generate': { policy: 'exclusive', retryLimit: 8, retryDelay: 10, retryDelayMax: 300, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
+	'pipeline.reconcile': { policy: 'exclusive', retryLimit: 0, heartbeatSeconds: 30, expireInSeconds: 120 }
 };
 
 export function pgBossQueue(boss: PgBoss): JobQueue {

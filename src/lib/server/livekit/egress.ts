@@ -36,7 +36,7 @@ export function egressApi(egress: EgressClient = livekitEgress()): EgressApi {
 				return 'stopped';
 			} catch (err) {
 				// LiveKit answers failed_precondition for an egress that already ended, not_found for one it forgot.
-				if (err instanceof ServerError && (err.code === 'failed_precondition' || err.code === 'not_found')) return 'already_ended';
+				if (err instanceof ServerError && (err.code === 'failed_precondition' || err.code === 'not_found' || err.status === 404 || err.status === 412)) return 'already_ended';
 				throw err;
 			}
 		},

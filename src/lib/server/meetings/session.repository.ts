@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { MeetingSession, TranscriptLine, TranscriptStatus } from '../db/schema';
+import type { InsightsStatus, MeetingSession, TranscriptLine, TranscriptStatus } from '../db/schema';
 
 /** The room's open session, creating it if there is none (race-safe via the partial unique index). */
 export async function openSession(db: Db, roomId: string): Promise<MeetingSession> {
@@ -43,6 +43,11 @@ export async function claimLivekitRoom(db: Db, id: string, sid: string): Promise
 /** Records where a session's transcript is, with a line the transcript panel shows. */
 export async function setTranscriptStatus(db: Db, sessionId: string, status: TranscriptStatus, detail: string | null): Promise<void> {
 	await db.updateTable('meeting_sessions').set({ transcript_status: status, transcript_detail: detail }).where('id', '=', sessionId).execute();
+}
+
+/** Records where a session's insights are, with a line the record page and the panel show. */
+export async function setInsightsStatus(db: Db, sessionId: string, status: InsightsStatus, detail: string | null): Promise<void> {
+	await db.updateTable('meeting_sessions').set({ insights_status: status, insights_detail: detail }).where('id', '=', sessionId).execute();
 }
 
 export async function saveTranscript(db: Db, sessionId: string, transcript: TranscriptLine[]): Promise<void> {

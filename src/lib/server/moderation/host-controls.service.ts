@@ -65,7 +65,7 @@ export async function endMeeting(ctx: PipelineContext, room: Room): Promise<Host
 		await ctx.livekit.deleteRoom(room.code);
 		return { ok: true };
 	} catch (err) {
-		if (err instanceof ServerError && err.code === 'not_found') return { ok: true }; // nobody was in it
+		if (err instanceof ServerError && err.status === 404) return { ok: true }; // nobody was in it
 		console.error('end meeting: LiveKit did not close the room', err);
 		return { ok: false, reason: 'livekit_unavailable' };
 	}

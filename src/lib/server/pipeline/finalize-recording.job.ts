@@ -1,5 +1,6 @@
 import { inTransaction } from '../db/transaction';
 import { isTerminal } from '../livekit/egress';
+import { announceStage } from '../meetings/record-stage';
 import { setTranscriptStatus } from '../meetings/session.repository';
 import { findRun, runRecordings, setRunStatus } from '../recordings/recording.repository';
 import { applyEgressInfo } from '../recordings/recording.service';
@@ -40,6 +41,7 @@ export async function finalizeRecording(ctx: PipelineContext, runId: string): Pr
 		return true;
 	});
 	if (!claimed) return;
+	await announceStage(ctx, run.session_id);
 	for (const track of tracks) if (track.status === 'complete') await ctx.jobs.enqueue('transcript.track', { recordingId: track.id });
 	await ctx.jobs.enqueue('transcript.merge', { sessionId: run.session_id });
 }

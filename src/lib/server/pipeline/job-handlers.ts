@@ -1,3 +1,4 @@
+import { generateInsights } from '../insights/generate-insights.job';
 import type { JobQueue } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/runner';
 import { retryStop } from '../recordings/recording.service';
@@ -16,6 +17,7 @@ export function jobHandlers(makeContext: (queue: JobQueue) => PipelineContext): 
 			'recording.finalize': ({ runId }) => finalizeRecording(ctx, runId),
 			'transcript.track': ({ recordingId }, attempt) => transcribeTrack(ctx, recordingId, attempt),
 			'transcript.merge': ({ sessionId }) => mergeTranscript(ctx, sessionId),
+			'insights.generate': ({ sessionId, force }, attempt) => generateInsights(ctx, sessionId, attempt, { force }),
 			'pipeline.reconcile': () => reconcile(ctx)
 		};
 	};

@@ -1,19 +1,28 @@
 import { appContext } from '../app-context';
 import { env } from '../env';
+import type { InsightsEngine } from '../insights/engines/engine';
+import { selectEngine } from '../insights/engines/select-engine';
+import type { InsightsContext } from '../insights/insights-context';
 import type { JobQueue } from '../jobs/queue';
 import { egressApi } from '../livekit/egress';
 import type { RecordingContext } from '../recordings/recording-context';
 import type { TranscriptionContext } from '../transcription/transcription-context';
 import { createWhisperClient } from '../transcription/whisper-client';
 
-/** Everything the recording → transcript pipeline touches: recorder, queue, Whisper. */
-export interface PipelineContext extends RecordingContext, TranscriptionContext {}
+/** Everything the recording → transcript → insights pipeline touches: recorder, queue, Whisper, the insights engine. */
+export interface PipelineContext extends RecordingContext, TranscriptionContext, InsightsContext {}
 
 let jobQueue: JobQueue | undefined;
+let engine: InsightsEngine | null | undefined;
 
 /** Called once by hooks.server init, when the job runner has started. */
 export function useJobQueue(queue: JobQueue): void {
 	jobQueue = queue;
+}
+
+/** The insights engine this process is configured with; null when insights are off. */
+export function insightsEngine(): InsightsEngine | null {
+	return (engine ??= selectEngine(env()));
 }
 
 /** The pipeline's context for this process. */
@@ -33,6 +42,7 @@ export function pipelineContext(queue: JobQueue | undefined = jobQueue): Pipelin
 			vadFilter: true
 		}),
 		recordingsPath: config.RECORDINGS_STORAGE_PATH,
-		compositeVideo: config.RECORDING_COMPOSITE === 'video'
+		compositeVideo: config.RECORDING_COMPOSITE === 'video',
+		insights: { engine: insightsEngine(), maxOutputTokens: config.INSIGHTS_MAX_OUTPUT_TOKENS }
 	};
 }

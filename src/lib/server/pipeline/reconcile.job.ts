@@ -10,9 +10,8 @@ import { onShareGone } from '../screen-share/screen-share.service';
 import { pendingPartsOfRun } from '../transcription/transcript-parts.repository';
 import { closeMeeting } from './meeting-end.service';
 import type { PipelineContext } from './pipeline-context';
+import { isStandardParticipant } from '../livekit/participant-kind';
 
-/** ParticipantInfo.Kind STANDARD (browsers and our bots); the SDK does not export the enum. */
-const STANDARD_KIND = 0;
 /** A session younger than this, or with a seat just taken, may not have its LiveKit room yet. */
 const SESSION_SETTLE_MS = 60_000;
 
@@ -47,7 +46,7 @@ export async function reconcileSessions(ctx: PipelineContext, now = Date.now()):
 			continue;
 		}
 		const inLivekit = await ctx.livekit.listParticipants(room.code).catch(() => null);
-		if (inLivekit) await syncPresence(ctx, room.code, session, inLivekit.filter((p) => p.kind === STANDARD_KIND), now);
+		if (inLivekit) await syncPresence(ctx, room.code, session, inLivekit.filter(isStandardParticipant), now);
 	}
 }
 

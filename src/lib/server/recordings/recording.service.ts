@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { TrackSource, type EgressInfo } from 'livekit-server-sdk';
 import type { MeetingSession, Recording, RecordingRun, Room } from '../db/schema';
 import { egressTime, isTerminal, recordingStatusOf } from '../livekit/egress';
-import { setTranscriptStatus } from '../meetings/session.repository';
+import { setTranscriptStage } from '../meetings/record-stage';
 import { findParticipantByIdentity } from '../rooms/participant.repository';
 import type { RecordingContext } from './recording-context';
 import {
@@ -48,7 +48,7 @@ export async function startRecording(ctx: RecordingContext, room: Room, session:
 		await setRunStatus(ctx.db, run.id, 'done');
 		return { ok: false, reason: 'egress_unavailable' };
 	}
-	await setTranscriptStatus(ctx.db, session.id, 'recording', null);
+	await setTranscriptStage(ctx, session.id, 'recording', null);
 	return { ok: true, run };
 }
 
@@ -98,7 +98,7 @@ export type StopResult = { ok: true; run: RecordingRun; unstopped: number } | { 
 export async function stopRecording(ctx: RecordingContext, room: Room): Promise<StopResult> {
 	const run = await findLiveRun(ctx.db, room.id);
 	if (!run || !(await setRunStatus(ctx.db, run.id, 'stopping', 'recording'))) return { ok: false, reason: 'not_recording' };
-	await setTranscriptStatus(ctx.db, run.session_id, 'waiting', 'Recording finishing…');
+	await setTranscriptStage(ctx, run.session_id, 'waiting', 'Recording finishing…');
 	const unstopped = await stopRunEgresses(ctx, run.id);
 	await ctx.jobs.enqueue('recording.finalize', { runId: run.id });
 	return { ok: true, run, unstopped };

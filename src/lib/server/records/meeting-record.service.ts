@@ -1,23 +1,32 @@
+import type { InsightsView } from '../../insights/types';
+import type { MeetingRecord } from '../../records/meeting-record';
 import type { Db } from '../db';
-import type { MeetingSession, Recording } from '../db/schema';
+import type { MeetingSession } from '../db/schema';
+import { INSIGHTS_OFF } from '../insights/generate-insights.job';
+import { latestInsights } from '../insights/insights.repository';
+
+export type { MeetingRecord };
 import { pastSessions } from '../meetings/session.repository';
 import { findLiveRunOfSession, sessionRecordingFile, sessionRecordings } from '../recordings/recording.repository';
 import { partsOf } from '../transcription/transcript-parts.repository';
 
-/** What a meeting's record page shows: never raw rows with file paths. */
-export interface MeetingRecord {
-	sessionId: string;
-	startedAt: string;
-	endedAt: string | null;
-	transcriptStatus: MeetingSession['transcript_status'];
-	transcriptDetail: string | null;
-	transcript: MeetingSession['transcript'];
-	playback: { recordingId: string; kind: Recording['kind']; video: boolean } | null;
-	speakers: { name: string; status: Recording['status']; transcript: 'pending' | 'done' | 'failed' | null; error: string | null }[];
-	recording: boolean;
+/** The session's insights as readers see them: the stage, and the last ones written. */
+async function insightsView(db: Db, session: MeetingSession, engineConfigured: boolean): Promise<InsightsView> {
+	const row = await latestInsights(db, session.id);
+	const status = session.insights_status === 'none' && session.transcript_status === 'ready' && !engineConfigured ? 'off' : session.insights_status;
+	return {
+		status,
+		detail: status === 'off' ? INSIGHTS_OFF : session.insights_detail,
+		engine: row?.engine ?? null,
+		model: row?.model ?? null,
+		insights: row?.status === 'ready' ? row.insights : null,
+		dropped: row?.dropped ?? 0,
+		flagged: row?.flagged ?? 0,
+		generatedAt: row?.status === 'ready' ? row.updated_at.toISOString() : null
+	};
 }
 
-export async function meetingRecord(db: Db, session: MeetingSession): Promise<MeetingRecord> {
+export async function meetingRecord(db: Db, session: MeetingSession, engineConfigured = true): Promise<MeetingRecord> {
 	const recordings = await sessionRecordings(db, session.id);
 	const live = await findLiveRunOfSession(db, session.id);
 	const partOf = new Map((await partsOf(db, recordings.map((r) => r.id))).map((p) => [p.recording_id, p]));
@@ -38,7 +47,8 @@ export async function meetingRecord(db: Db, session: MeetingSession): Promise<Me
 				transcript: partOf.get(r.id)?.status ?? null,
 				error: partOf.get(r.id)?.error ?? r.error
 			})),
-		recording: Boolean(live)
+		recording: Boolean(live),
+		insights: await insightsView(db, session, engineConfigured)
 	};
 }
 

@@ -22,9 +22,8 @@ export const RELEASE_GRACE_MS = 5_000;
 
 export { SCREEN_SHARE_TOPIC } from '../../screen-share/events';
 import { SCREEN_SHARE_TOPIC } from '../../screen-share/events';
+import { isStandardParticipant } from '../livekit/participant-kind';
 
-/** ParticipantInfo.Kind STANDARD (browsers and our bots); the SDK does not export the enum. */
-const STANDARD_KIND = 0;
 
 /** Who asks: a member of the room's current meeting (the route's guard checked that). */
 export interface Sharer {
@@ -129,7 +128,7 @@ export async function applyPermissions(ctx: AppContext, room: Room, force = fals
 async function syncLivekit(ctx: AppContext, code: string, holderIdentity: string | undefined): Promise<void> {
 	const participants = await ctx.livekit.listParticipants(code);
 	for (const p of participants) {
-		if (p.kind !== STANDARD_KIND || p.permission?.hidden || p.permission?.recorder) continue;
+		if (!isStandardParticipant(p) || p.permission?.hidden || p.permission?.recorder) continue;
 		const wanted = toPermission(publishRights({ presenter: p.identity === holderIdentity }));
 		if (permissionMatches(p.permission, wanted)) continue;
 		try {

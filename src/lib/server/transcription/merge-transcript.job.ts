@@ -1,7 +1,9 @@
 import type { SpeechSegment } from '../../transcript/types';
 import { mergeSpeakerTranscripts } from '../../transcript/merge';
-import { saveTranscript, setTranscriptStatus } from '../meetings/session.repository';
+import { setTranscriptStage } from '../meetings/record-stage';
+import { saveTranscript } from '../meetings/session.repository';
 import { finishSessionRuns, sessionRecordings } from '../recordings/recording.repository';
+import { transcriptOrigin } from './transcript-origin';
 import { partsOf } from './transcript-parts.repository';
 import type { TranscriptionContext } from './transcription-context';
 
@@ -10,7 +12,7 @@ import type { TranscriptionContext } from './transcription-context';
  * wall-clock time. Runs after each part; only writes once none is pending. Deterministic,
  * so running it twice gives the same transcript (no duplicates).
  */
-export async function mergeTranscript(ctx: Pick<TranscriptionContext, 'db'>, sessionId: string): Promise<void> {
+export async function mergeTranscript(ctx: TranscriptionContext, sessionId: string): Promise<void> {
 	const recordings = await sessionRecordings(ctx.db, sessionId);
 	const tracks = recordings.filter((r) => r.kind === 'track');
 	const byRecording = new Map((await partsOf(ctx.db, tracks.map((t) => t.id))).map((p) => [p.recording_id, p]));
@@ -18,14 +20,12 @@ export async function mergeTranscript(ctx: Pick<TranscriptionContext, 'db'>, ses
 	const pending = tracks.filter((t) => !settled(t.id));
 	if (pending.length) {
 		const done = tracks.length - pending.length;
-		await setTranscriptStatus(ctx.db, sessionId, 'transcribing', `Transcribing ${done} of ${tracks.length} speakers…`);
+		await setTranscriptStage(ctx, sessionId, 'transcribing', `Transcribing ${done} of ${tracks.length} speakers…`);
 		return;
 	}
 
-	await setTranscriptStatus(ctx.db, sessionId, 'merging', 'Merging speakers…');
-	const composite = recordings.find((r) => r.kind === 'composite' && r.started_at);
-	const starts = tracks.map((t) => t.started_at?.getTime()).filter((t): t is number => t !== undefined);
-	const origin = composite?.started_at?.getTime() ?? (starts.length ? Math.min(...starts) : Date.now());
+	await setTranscriptStage(ctx, sessionId, 'merging', 'Merging speakers…');
+	const origin = transcriptOrigin(recordings);
 	const transcript = mergeSpeakerTranscripts(
 		tracks
 			.filter((t) => byRecording.get(t.id)?.status === 'done' && t.started_at)
@@ -40,10 +40,8 @@ export async function mergeTranscript(ctx: Pick<TranscriptionContext, 'db'>, ses
 	const failed = tracks.filter((t) => byRecording.get(t.id)?.status === 'failed').length;
 	await saveTranscript(ctx.db, sessionId, transcript);
 	await finishSessionRuns(ctx.db, sessionId);
-	await setTranscriptStatus(
-		ctx.db,
-		sessionId,
-		failed === tracks.length && tracks.length > 0 ? 'failed' : 'ready',
-		failed ? `${failed} of ${tracks.length} speakers could not be transcribed.` : null
-	);
+	const status = failed === tracks.length && tracks.length > 0 ? 'failed' : 'ready';
+	await setTranscriptStage(ctx, sessionId, status, failed ? `${failed} of ${tracks.length} speakers could not be transcribed.` : null);
+	// The transcript is final: insights are their own job, and never hold it back.
+	if (status === 'ready' && transcript.length) await ctx.jobs.enqueue('insights.generate', { sessionId });
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Attempt } from '../jobs/runner';
-import { setTranscriptStatus } from '../meetings/session.repository';
+import { setTranscriptStage } from '../meetings/record-stage';
 import { probeAudio } from './probe-audio';
 import { countAttempt, pendingPartWork, settlePart } from './transcript-parts.repository';
 import type { TranscriptionContext } from './transcription-context';
@@ -43,7 +43,7 @@ export async function transcribeTrack(ctx: TranscriptionContext, recordingId: st
 			return finish({ status: 'failed', error: `Transcription gave up after ${attempt.retryCount + 1} attempts: the transcription service did not answer.` });
 		}
 		if (err instanceof WhisperUnavailableError) {
-			await setTranscriptStatus(ctx.db, work.session_id, 'waiting', 'Waiting for the transcription service…');
+			await setTranscriptStage(ctx, work.session_id, 'waiting', 'Waiting for the transcription service…');
 		}
 		throw err; // retried with backoff
 	}

@@ -1,4 +1,4 @@
-import { TrackSource, type WebhookEvent } from 'livekit-server-sdk';
+import { ServerError, TrackSource, type WebhookEvent } from 'livekit-server-sdk';
 import { mayStay } from '../auth/room-policy';
 import type { Room } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -10,6 +10,8 @@ import { findParticipantByIdentity, updateParticipant } from '../rooms/participa
 import { applyPresence } from '../rooms/presence-rules';
 import { findRoomByCode } from '../rooms/room.repository';
 import { onShareGone, onSharePublished, reconcileOnJoin } from '../screen-share/screen-share.service';
+import { recordEvent } from './webhook-event.repository';
+import { isStandardParticipant } from '../livekit/participant-kind';
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
 
@@ -25,13 +27,7 @@ type AfterCommit = () => Promise<unknown>;
 export async function applyWebhook(ctx: PipelineContext, event: WebhookEvent): Promise<WebhookOutcome> {
 	const after: AfterCommit[] = [];
 	const outcome = await inTransaction(ctx.db, async (trx) => {
-		const fresh = await trx
-			.insertInto('webhook_events')
-			.values({ id: event.id, event: event.event })
-			.onConflict((oc) => oc.column('id').doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		if (!fresh) return 'duplicate' as const;
+		if (!(await recordEvent(trx, event.id, event.event))) return 'duplicate' as const;
 		return handle({ ...ctx, db: trx }, ctx, event, after);
 	});
 	for (const task of after) {
@@ -47,10 +43,12 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 	switch (event.event) {
 		case 'participant_joined':
 		case 'participant_left': {
-			const participant = event.participant && (await findParticipantByIdentity(ctx.db, event.participant.identity));
+			// Egress recorders, agents and other non-browser participants are LiveKit's own.
+			if (!event.participant || !isStandardParticipant(event.participant)) return 'ignored';
+			const participant = await findParticipantByIdentity(ctx.db, event.participant.identity);
 			if (!room || !participant || participant.room_id !== room.id) {
 				// Nobody we admitted: LiveKit should not have let them in; remove them.
-				if (room && event.event === 'participant_joined' && event.participant) after.push(() => kick(root, room, event.participant!.identity));
+				if (room && event.event === 'participant_joined') after.push(() => kick(root, room, event.participant!.identity));
 				return 'ignored';
 			}
 			if (event.event === 'participant_joined') {
@@ -102,6 +100,12 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 	}
 }
 
+
 async function kick(ctx: PipelineContext, room: Room, identity: string): Promise<void> {
-	await ctx.livekit.removeParticipant(room.code, identity);
+	try {
+		await ctx.livekit.removeParticipant(room.code, identity);
+	} catch (err) {
+		// Already gone (a webhook delivered late): nothing to do.
+		if (!(err instanceof ServerError && err.status === 404)) throw err;
+	}
 }

@@ -4,6 +4,7 @@ import * as recordings from './2026_11_24_0002_recordings';
 import * as chat from './2026_11_24_0003_chat';
 import * as screenShare from './2026_11_24_0004_screen_share';
 import * as roomAuthority from './2026_11_28_0005_room_authority';
+import * as insights from './2026_11_28_0006_insights';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_24_0002_recordings': recordings,
 	'2026_11_24_0003_chat': chat,
 	'2026_11_24_0004_screen_share': screenShare,
-	'2026_11_28_0005_room_authority': roomAuthority
+	'2026_11_28_0005_room_authority': roomAuthority,
+	'2026_11_28_0006_insights': insights
 };

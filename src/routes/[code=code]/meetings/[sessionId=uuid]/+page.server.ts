@@ -1,6 +1,9 @@
 import { appContext } from '#lib/server/app-context';
+import { isHost } from '#lib/server/auth/room-policy';
+import { credentialsFor } from '#lib/server/auth/cookies';
 import { requireSessionViewer } from '#lib/server/auth/guards';
 import { sessionChat } from '#lib/server/chat/chat.service';
+import { insightsEngine } from '#lib/server/pipeline/pipeline-context';
 import { meetingRecord } from '#lib/server/records/meeting-record.service';
 import type { PageServerLoad } from './$types';
 
@@ -8,5 +11,10 @@ export const load: PageServerLoad = async ({ params, cookies, depends }) => {
 	depends('meeting:record');
 	const ctx = appContext();
 	const { room, session } = await requireSessionViewer(ctx, cookies, params.code, params.sessionId);
-	return { code: room.code, record: await meetingRecord(ctx.db, session), chat: await sessionChat(ctx, session.id) };
+	return {
+		code: room.code,
+		isHost: await isHost(ctx.db, room, credentialsFor(cookies, room.code)),
+		record: await meetingRecord(ctx.db, session, insightsEngine() !== null),
+		chat: await sessionChat(ctx, session.id)
+	};
 };

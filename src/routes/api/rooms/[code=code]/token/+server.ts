@@ -20,5 +20,5 @@ export const POST = procedure(z.object({}), async ({ event }) => {
 		}
 		error(403, DENIAL_MESSAGES[result.reason]);
 	}
-	return { token: result.token, wsUrl: result.wsUrl, identity: result.identity, expiresInSeconds: result.expiresInSeconds };
+	return { token: result.token, wsUrl: result.wsUrl, identity: result.identity, expiresInSeconds: result.expiresInSeconds, sessionId: result.sessionId };
 });

@@ -1,0 +1,95 @@
+import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import type { MeetingRecord } from '../records/meeting-record';
+import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
+
+/** Stages in which the pipeline is still working on the record. */
+export function isProcessing(status: MeetingRecord['transcriptStatus']): boolean {
+	return ['recording', 'waiting', 'transcribing', 'merging'].includes(status);
+}
+
+/**
+ * The meeting's record as the in-call panel shows it. The server announces every change of
+ * stage on the `record-stage` topic; the record (transcript, insights) is read once per
+ * announcement, never polled.
+ */
+export class MeetingRecordState {
+	#record = $state.raw<MeetingRecord | null>(null);
+	#stage = $state.raw<RecordStage | null>(null);
+	#recorded = $state(false);
+	#error = $state<string | null>(null);
+	#loading: Promise<void> | null = null;
+	#again = false;
+
+	constructor(
+		readonly code: string,
+		private readonly room: Room,
+		private readonly sessionId: () => string | null
+	) {}
+
+	get record() {
+		return this.#record;
+	}
+	/** The latest stage the server announced (ahead of the record it describes). */
+	get stage() {
+		return this.#stage;
+	}
+	/** This meeting has been recorded (or is being): the panel has something to show. */
+	get available() {
+		return this.#recorded || this.room.isRecording || (this.#record !== null && this.#record.transcriptStatus !== 'none');
+	}
+	get error() {
+		return this.#error;
+	}
+
+	/** Reads the record now (once at a time; a request during a read reads again after it). */
+	async load(): Promise<void> {
+		if (this.#loading) {
+			this.#again = true;
+			return this.#loading;
+		}
+		const id = this.#stage?.sessionId ?? this.sessionId();
+		if (!id) return;
+		this.#loading = (async () => {
+			try {
+				const response = await fetch(`/api/rooms/${this.code}/meetings/${id}/record`);
+				const body = await response.json().catch(() => ({}));
+				if (!response.ok) throw new Error(body.message ?? `The record could not be read (${response.status}).`);
+				this.#record = body as MeetingRecord;
+				this.#error = null;
+			} catch (err) {
+				this.#error = (err as Error).message;
+			} finally {
+				this.#loading = null;
+			}
+			if (this.#again) {
+				this.#again = false;
+				await this.load();
+			}
+		})();
+		return this.#loading;
+	}
+
+	/** Follows the server's announcements and the room's recording flag; returns the cleanup. */
+	listen(): () => void {
+		const onData = (payload: Uint8Array, from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+			// Only the server speaks on this topic (browsers may not publish data at all).
+			if (topic !== RECORD_STAGE_TOPIC || from) return;
+			try {
+				this.#stage = JSON.parse(new TextDecoder().decode(payload)) as RecordStage;
+				this.#recorded = true;
+				void this.load();
+			} catch {
+				// not ours
+			}
+		};
+		const onRecording = (recording: boolean) => {
+			if (recording) this.#recorded = true;
+		};
+		const onConnected = () => void this.load();
+		this.room.on(RoomEvent.DataReceived, onData).on(RoomEvent.RecordingStatusChanged, onRecording).on(RoomEvent.Connected, onConnected);
+		if (this.room.state === 'connected') onConnected();
+		return () => {
+			this.room.off(RoomEvent.DataReceived, onData).off(RoomEvent.RecordingStatusChanged, onRecording).off(RoomEvent.Connected, onConnected);
+		};
+	}
+}

@@ -1,0 +1,152 @@
+import type { InsightsEngine, StructuredReply, StructuredRequest } from './engine';
+import {
+	EngineBlockedError,
+	EngineOutputError,
+	EngineRejectedError,
+	EngineUnavailableError,
+	type EngineError
+} from './engine-errors';
+
+export interface OpenAiCompatibleEngineConfig {
+	/** The API base, ending in `/v1`, e.g. `http://127.0.0.1:8080/v1`. */
+	baseUrl: string;
+	model: string;
+	/** Sent as a Bearer token when set; local servers usually need none. */
+	apiKey?: string;
+	/** Prompt and answer together: the context the server was started with. */
+	contextTokens: number;
+	/** Limit for one whole request, answer included. */
+	timeoutMs: number;
+}
+
+interface ChatCompletion {
+	choices?: {
+		message?: { content?: string | null; refusal?: string | null };
+		finish_reason?: string | null;
+	}[];
+	usage?: { prompt_tokens?: number; completion_tokens?: number };
+}
+
+/**
+ * Any server with OpenAI's `/chat/completions` and `response_format: json_schema`
+ * (llama.cpp, Ollama, vLLM), through plain fetch.
+ */
+export function createOpenAiCompatibleEngine(config: OpenAiCompatibleEngineConfig): InsightsEngine {
+	const url = `${config.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+	return {
+		name: 'openai-compatible',
+		model: config.model,
+		contextTokens: config.contextTokens,
+		generate: (request) => generate(config, url, request)
+	};
+}
+
+async function generate(
+	config: OpenAiCompatibleEngineConfig,
+	url: string,
+	request: StructuredRequest
+): Promise<StructuredReply> {
+	const service = `The model server at ${new URL(url).origin}`;
+	const timeout = AbortSignal.timeout(config.timeoutMs);
+	const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	if (config.apiKey) headers.authorization = `Bearer ${config.apiKey}`;
+	const payload = {
+		model: config.model,
+		messages: [
+			{ role: 'system', content: request.system },
+			{ role: 'user', content: request.prompt }
+		],
+		response_format: {
+			type: 'json_schema',
+			json_schema: { name: request.schemaName, strict: true, schema: request.schema }
+		},
+		max_tokens: request.maxOutputTokens,
+		temperature: request.temperature
+	};
+	let response: Response;
+	let body: string;
+	try {
+		response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), signal });
+		body = await response.text();
+	} catch (cause) {
+		if (request.signal?.aborted) throw request.signal.reason;
+		const why = timeout.aborted ? `gave no answer within ${config.timeoutMs} ms` : 'is unreachable';
+		throw new EngineUnavailableError(`${service} ${why}`, { cause });
+	}
+	if (!response.ok) throw errorForStatus(service, response, body);
+	let completion: ChatCompletion;
+	try {
+		completion = (JSON.parse(body) ?? {}) as ChatCompletion;
+	} catch (cause) {
+		const message = `${service} answered a body that is not JSON: ${body.slice(0, 200)}`;
+		throw new EngineUnavailableError(message, { cause, status: response.status });
+	}
+	return replyFrom(service, completion, request.maxOutputTokens);
+}
+
+function replyFrom(service: string, completion: ChatCompletion, maxTokens: number): StructuredReply {
+	const choice = completion.choices?.[0];
+	const finish = choice?.finish_reason ?? 'none';
+	if (finish === 'content_filter') {
+		throw new EngineBlockedError(`${service} filtered the answer (content_filter)`);
+	}
+	if (choice?.message?.refusal) {
+		throw new EngineBlockedError(`${service} refused: ${choice.message.refusal}`);
+	}
+	const content = choice?.message?.content;
+	if (!content?.trim()) {
+		throw new EngineBlockedError(`${service} answered nothing (finish reason ${finish})`);
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(content);
+	} catch (cause) {
+		const why =
+			finish === 'length'
+				? `was cut off at ${maxTokens} tokens`
+				: `is not JSON (finish reason ${finish})`;
+		const message = `The answer from ${service.toLowerCase()} ${why}: ${content.slice(0, 200)}`;
+		throw new EngineOutputError(message, undefined, { cause });
+	}
+	const usage = completion.usage;
+	return {
+		json,
+		usage: { inputTokens: usage?.prompt_tokens ?? 0, outputTokens: usage?.completion_tokens ?? 0 }
+	};
+}
+
+/** 408, 429 and 5xx are worth retrying; any other 4xx refuses this request for good. */
+function errorForStatus(service: string, response: Response, body: string): EngineError {
+	const { status } = response;
+	const message = `${service} answered ${status}: ${reasonOf(body)}`;
+	if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+		return new EngineRejectedError(message, status);
+	}
+	const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+	return new EngineUnavailableError(message, { status, retryAfterSeconds });
+}
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date), if it has one. */
+function parseRetryAfter(value: string | null): number | undefined {
+	if (!value) return undefined;
+	if (/^\d+$/.test(value.trim())) return Number(value.trim());
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** `{error: {message}}` (OpenAI, llama.cpp, vLLM), `{error: "…"}` (Ollama) or `{message}`. */
+function reasonOf(body: string): string {
+	try {
+		const json = JSON.parse(body) as { error?: unknown; message?: unknown };
+		const error = json.error;
+		if (typeof error === 'string') return error;
+		if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
+			return error.message;
+		}
+		if (typeof json.message === 'string') return json.message;
+	} catch {
+		// not JSON: fall through to the raw text
+	}
+	return body.slice(0, 300) || '(empty body)';
+}

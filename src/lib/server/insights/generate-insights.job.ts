@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { ChatMessage } from '../../chat/message';
+import { listChatMessages } from '../chat/chat.repository';
+import type { Attempt } from '../jobs/runner';
+import { setInsightsStage } from '../meetings/record-stage';
+import { findSessionById } from '../meetings/session.repository';
+import { sessionRecordings } from '../recordings/recording.repository';
+import { sessionParticipants } from '../rooms/participant.repository';
+import { transcriptOrigin } from '../transcription/transcript-origin';
+import { EngineBlockedError, EngineOutputError, EngineRejectedError, EngineUnavailableError } from './engines/engine-errors';
+import type { InsightsContext } from './insights-context';
+import { claimInsights, failInsights, markInsightsRunning, saveInsights } from './insights.repository';
+import { buildMaterial } from './material';
+import { PROMPT_VERSION } from './prompt';
+import { verifyInsights } from './verify-insights';
+import { writeInsights } from './write-insights';
+
+export const INSIGHTS_OFF =
+	'Insights are off. Set GEMINI_API_KEY to use Gemini, or INSIGHTS_BASE_URL (and INSIGHTS_MODEL) for a self-hosted OpenAI-compatible engine; ./stoom up runs one.';
+
+/**
+ * Writes a session's insights from its final transcript and chat, once per (transcript,
+ * prompt version, engine, model): a repeated job finds the stored result. The host's re-run
+ * (`force`) writes them again. An unreachable or rate-limited engine is retried with backoff
+ * (the job throws); a refusal is final and shown with its reason. The transcript is already
+ * final and never waits on this.
+ */
+export async function generateInsights(ctx: InsightsContext, sessionId: string, attempt: Attempt, { force = false } = {}): Promise<void> {
+	const session = await findSessionById(ctx.db, sessionId);
+	if (!session || session.transcript_status !== 'ready' || !session.transcript.length) return;
+	const engine = ctx.insights.engine;
+	if (!engine) return setInsightsStage(ctx, sessionId, 'off', INSIGHTS_OFF);
+
+	const [recordings, participants, chatRows] = await Promise.all([
+		sessionRecordings(ctx.db, sessionId),
+		sessionParticipants(ctx.db, sessionId),
+		listChatMessages(ctx.db, sessionId)
+	]);
+	const chat: ChatMessage[] = chatRows.map((r) => ({ seq: Number(r.id), senderIdentity: r.sender_identity, senderName: r.sender_name, text: r.text, sentAt: r.created_at.toISOString() }));
+	const material = buildMaterial(session.transcript, chat, transcriptOrigin(recordings), participants.map((p) => p.display_name));
+	const transcriptHash = createHash('sha256').update(JSON.stringify([session.transcript, chat.map((m) => [m.seq, m.text])])).digest('hex');
+	const row = await claimInsights(ctx.db, { session_id: sessionId, transcript_hash: transcriptHash, prompt_version: PROMPT_VERSION, engine: engine.name, model: engine.model });
+	if (row.status === 'ready' && !force) return setInsightsStage(ctx, sessionId, 'ready', null);
+
+	await markInsightsRunning(ctx.db, row.id);
+	await setInsightsStage(ctx, sessionId, 'running', 'Writing insights…');
+	const started = Date.now();
+	try {
+		const written = await writeInsights(engine, material, { maxOutputTokens: ctx.insights.maxOutputTokens });
+		const verified = verifyInsights(written.raw, material);
+		await saveInsights(ctx.db, row.id, {
+			insights: verified.insights,
+			dropped: verified.dropped,
+			flagged: verified.flagged,
+			citationsWritten: verified.citations.written,
+			citationsKept: verified.citations.kept,
+			usage: { ...written.usage, ms: Date.now() - started }
+		});
+		await setInsightsStage(ctx, sessionId, 'ready', null);
+	} catch (err) {
+		console.error(`insights of ${sessionId} (attempt ${attempt.retryCount + 1}, ${engine.name} ${engine.model}):`, err);
+		const retryable = err instanceof EngineUnavailableError || err instanceof EngineOutputError;
+		if (retryable && !attempt.lastAttempt) {
+			await setInsightsStage(ctx, sessionId, 'pending', 'Waiting for the insights engine…');
+			throw err; // retried with backoff
+		}
+		const reason = failureReason(err, attempt);
+		await failInsights(ctx.db, row.id, reason);
+		await setInsightsStage(ctx, sessionId, 'failed', reason);
+	}
+}
+
+/** What the reader sees when insights could not be written: the kind of failure, never an internal address. */
+function failureReason(err: unknown, attempt: Attempt): string {
+	const tries = `${attempt.retryCount + 1} attempt${attempt.retryCount ? 's' : ''}`;
+	if (err instanceof EngineBlockedError) return `The model declined to write insights: ${err.message}`;
+	if (err instanceof EngineRejectedError) return `The insights engine refused the request${err.status ? ` (HTTP ${err.status})` : ''}. Check GEMINI_MODEL / INSIGHTS_MODEL and the key.`;
+	if (err instanceof EngineOutputError) return `The model's answer was not the JSON asked for, after ${tries}.`;
+	if (err instanceof EngineUnavailableError) return `The insights engine did not answer, after ${tries}.`;
+	return 'Insights could not be written.';
+}

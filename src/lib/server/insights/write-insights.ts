@@ -1,0 +1,95 @@
+import type { InsightsEngine, TokenUsage } from './engines/engine';
+import { EngineOutputError } from './engines/engine-errors';
+import { INSIGHTS_SCHEMA, rawInsights, type RawInsights } from './insights-schema';
+import { estimateTokens, splitByTime, type Material } from './material';
+import { combinePrompt, notesPrompt } from './prompt';
+
+export interface WriteOptions {
+	/** Room for the answer in each request. */
+	maxOutputTokens: number;
+	/** Extra tries when an answer is not JSON (small models sometimes stray). */
+	outputRetries?: number;
+}
+
+export interface Written {
+	raw: RawInsights;
+	usage: TokenUsage & { requests: number; parts: number };
+}
+
+/**
+ * Asks the engine for notes on the meeting. When the meeting does not fit one request, it is
+ * split by time, each part is written on its own (map) and the parts' notes are combined
+ * (reduce) — combined again in rounds if they do not fit either. Citations are the
+ * material's global ids throughout, so they stay valid across parts.
+ */
+export async function writeInsights(engine: InsightsEngine, material: Material, options: WriteOptions): Promise<Written> {
+	const usage = { inputTokens: 0, outputTokens: 0, requests: 0, parts: 1 };
+	const ask = async (request: { system: string; prompt: string }): Promise<RawInsights> => {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				const reply = await engine.generate({ ...request, schema: INSIGHTS_SCHEMA, schemaName: 'meeting_notes', maxOutputTokens: options.maxOutputTokens, temperature: 0.2 });
+				usage.requests++;
+				usage.inputTokens += reply.usage.inputTokens;
+				usage.outputTokens += reply.usage.outputTokens;
+				return rawInsights.parse(reply.json);
+			} catch (err) {
+				if (!(err instanceof EngineOutputError) || attempt >= (options.outputRetries ?? 2)) throw err;
+			}
+		}
+	};
+
+	const budget = promptBudget(engine, options.maxOutputTokens);
+	const whole = notesPrompt(material.entries, material.participants);
+	if (estimateTokens(whole.system + whole.prompt) <= engine.contextTokens - options.maxOutputTokens) {
+		return { raw: await ask(whole), usage };
+	}
+
+	const parts = splitByTime(material.entries, budget);
+	usage.parts = parts.length;
+	let notes: RawInsights[] = [];
+	for (const [i, entries] of parts.entries()) notes.push(await ask(notesPrompt(entries, material.participants, { index: i + 1, of: parts.length })));
+	while (notes.length > 1) {
+		const rounds = groupToFit(notes, budget);
+		notes = [];
+		for (const group of rounds) notes.push(group.length === 1 ? group[0]! : await ask(combinePrompt(group, material.participants)));
+		if (rounds.every((g) => g.length === 1)) break; // each part's notes alone fill a request: keep the first round's
+	}
+	return { raw: notes.length === 1 ? notes[0]! : mergeLists(notes), usage };
+}
+
+/** Tokens left for the meeting's lines in one request, after the instructions and the answer. */
+function promptBudget(engine: InsightsEngine, maxOutputTokens: number): number {
+	const overhead = estimateTokens(notesPrompt([], []).system) + 200;
+	return Math.max(500, engine.contextTokens - maxOutputTokens - overhead);
+}
+
+/** Consecutive groups of notes whose JSON fits the budget together. */
+function groupToFit(notes: RawInsights[], budget: number): RawInsights[][] {
+	const groups: RawInsights[][] = [];
+	let current: RawInsights[] = [];
+	let used = 0;
+	for (const n of notes) {
+		const cost = estimateTokens(JSON.stringify(n));
+		if (current.length && used + cost > budget) {
+			groups.push(current);
+			current = [];
+			used = 0;
+		}
+		current.push(n);
+		used += cost;
+	}
+	if (current.length) groups.push(current);
+	return groups;
+}
+
+/** The last resort when notes cannot be combined by the model: their lists side by side. */
+function mergeLists(notes: RawInsights[]): RawInsights {
+	return {
+		summary: notes.map((n) => n.summary).filter(Boolean).join(' '),
+		keyPoints: notes.flatMap((n) => n.keyPoints),
+		decisions: notes.flatMap((n) => n.decisions),
+		actionItems: notes.flatMap((n) => n.actionItems),
+		openQuestions: notes.flatMap((n) => n.openQuestions)
+	};
+}
+
