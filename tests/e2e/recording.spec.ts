@@ -14,8 +14,11 @@ const SENTENCES = [
 // leaves room for an odd word on a loaded 2-core machine while still failing on nonsense.
 const MAX_WER = 0.25;
 
-test('the host records a meeting; the transcript names the bot for its words', async ({ browser, baseURL }) => {
-	test.setTimeout(240_000);
+test('the host records a meeting; the transcript names the bot, the call and the record page show it with insights whose citations land on their lines', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(420_000);
 	const host = await newParticipantPage(browser);
 	const code = await createMeeting(host.page);
 	await joinAs(host.page, 'Hana Host');
@@ -29,21 +32,58 @@ test('the host records a meeting; the transcript names the bot for its words', a
 	await host.page.getByTestId('toggle-recording').click();
 	await expect(host.page.getByTestId('recording-indicator')).toBeVisible({ timeout: 30_000 });
 
-	// A guest arriving now is told before joining.
+	// A guest arriving now is told before joining, and joins (muted: the fake microphone beeps).
 	const guest = await newParticipantPage(browser);
 	await openWithCode(guest.page, code);
 	await expect(guest.page.getByTestId('prejoin-recording')).toBeVisible();
-	await guest.context.close();
+	await guest.page.getByTestId('prejoin-mic').click();
+	await joinAs(guest.page, 'Gus Guest');
 
 	await bot.speak(speech);
 	await host.page.getByTestId('toggle-recording').click();
 	await expect(host.page.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
 
+	// In the call, the guest opens the Transcript panel: the server's announcements move it
+	// from processing to the transcript, then the insights (no page polls).
+	await guest.page.getByTestId('toggle-transcript').click();
+	const panel = guest.page.getByTestId('transcript-panel');
+	await expect(panel.getByTestId('transcript-status')).toBeVisible();
+	await expect(panel.getByTestId('transcript-line').first()).toBeVisible({ timeout: 180_000 });
+	await expect(panel.getByTestId('transcript-status')).toHaveCount(0);
+	await expect(panel.getByTestId('insights')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
+	await expect(panel.getByTestId('insights-summary')).not.toBeEmpty();
+
+	// The host's panel opened by itself at the stop; it links to the record page.
 	const recordPage = await host.context.newPage();
-	await recordPage.goto(await host.page.getByTestId('record-link').getAttribute('href') ?? '');
-	await expect(recordPage.getByTestId('transcript-status')).toHaveCount(0, { timeout: 180_000 });
+	await recordPage.goto((await host.page.getByTestId('transcript-panel').getByTestId('record-link').getAttribute('href')) ?? '');
+	await expect(recordPage.getByTestId('transcript-status')).toHaveCount(0, { timeout: 60_000 });
 	const lines = recordPage.getByTestId('transcript-line');
 	await expect(lines.first()).toBeVisible();
+
+	// Insights on the record page: every citation names a line that exists; a click marks that
+	// line and seeks the player to it.
+	await expect(recordPage.getByTestId('insights')).toHaveAttribute('data-status', 'ready');
+	await expect(recordPage.getByTestId('insights-source')).toContainText('Written by');
+	const citations = recordPage.getByTestId('citation');
+	expect(await citations.count()).toBeGreaterThan(0);
+	const segmentIds = await lines.evaluateAll((els) => els.map((el) => el.getAttribute('data-segment-id')));
+	for (const ref of await citations.evaluateAll((els) => els.filter((el) => el.getAttribute('data-kind') === 'line').map((el) => el.getAttribute('data-ref')))) {
+		expect(segmentIds).toContain(ref);
+	}
+	const lastLine = recordPage.locator('[data-testid="citation"][data-kind="line"]').last();
+	const ref = await lastLine.getAttribute('data-ref');
+	await lastLine.click();
+	const target = recordPage.locator(`[data-testid="transcript-line"][data-segment-id="${ref}"]`);
+	await expect(target).toHaveAttribute('data-cited', 'true');
+	await expect(target).toBeInViewport();
+	const seekTo = await target.evaluate((el) => el.querySelector('.font-mono')?.textContent ?? '');
+	const [mm, ss] = seekTo.split(':').map(Number);
+	await expect.poll(() => recordPage.getByTestId('player').evaluate((p: HTMLMediaElement) => p.currentTime)).toBeGreaterThanOrEqual(mm! * 60 + ss! - 1);
+
+	// The Markdown export carries the insights before the transcript.
+	const md = await (await recordPage.request.get((await recordPage.getByTestId('export-md').getAttribute('href')) ?? '')).text();
+	expect(md).toMatch(/## Insights[\s\S]*## Transcript[\s\S]*\*\*Speech Bot\*\*/);
+	await guest.context.close();
 
 	const speakers = await lines.getByTestId('line-speaker').allTextContents();
 	expect(new Set(speakers)).toEqual(new Set(['Speech Bot']));
