@@ -92,7 +92,8 @@ describe('issueToken', () => {
 			roomJoin: true,
 			canSubscribe: true,
 			canPublish: true,
-			canPublishData: false,
+			// Data: the whiteboard's changes travel between browsers (chat and room events do not: the server sends those).
+			canPublishData: true,
 			canUpdateOwnMetadata: false,
 			canPublishSources: ['camera', 'microphone']
 		});
@@ -100,6 +101,16 @@ describe('issueToken', () => {
 			expect(c.video[power], power).toBeUndefined();
 		}
 		expect(c.sip).toBeUndefined();
+	});
+
+	it('lets only the host publish data (draw) when the board is view-only', async () => {
+		const { room, host } = await newRoom(ctx);
+		await joined(ctx, room, host, 'Hana');
+		const guest = newBrowser();
+		await joined(ctx, room, guest, 'Gus');
+		const viewOnly = { ...room, whiteboard_view_only: true };
+		expect(claims((await tokenOf(ctx, viewOnly, guest)).token).video.canPublishData).toBe(false);
+		expect(claims((await tokenOf(ctx, viewOnly, host)).token).video.canPublishData).toBe(true);
 	});
 
 	it('says who is host from the live host session, not from what was stored at the join', async () => {

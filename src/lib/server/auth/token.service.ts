@@ -67,7 +67,7 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 			displayName: admitted.participant.display_name,
 			isHost: host,
 			ttlSeconds: ttl,
-			rights: publishRights({ presenter: admitted.presenter })
+			rights: publishRights({ presenter: admitted.presenter, boardEditor: !room.whiteboard_view_only || host })
 		},
 		ctx.config.LIVEKIT_API_KEY,
 		ctx.config.LIVEKIT_API_SECRET

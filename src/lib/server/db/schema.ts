@@ -25,6 +25,7 @@ export interface RoomTable {
 	camera_off_on_join: Generated<boolean>;
 	locked: Generated<boolean>;
 	max_participants: Generated<number>;
+	whiteboard_view_only: Generated<boolean>;
 	created_at: CreatedAt;
 }
 
@@ -179,6 +180,24 @@ export interface ScreenShareLockTable {
 	updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A meeting's board: its compacted Yjs state. */
+export interface WhiteboardTable {
+	session_id: string;
+	state: Uint8Array;
+	state_bytes: Generated<number>;
+	shapes: Generated<number>;
+	updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A Yjs update received since the last compaction; `id` (int8, a string) keeps their order. */
+export interface WhiteboardUpdateTable {
+	id: ColumnType<string, never, never>;
+	session_id: string;
+	participant_id: string | null;
+	update: Uint8Array;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	rooms: RoomTable;
 	host_sessions: HostSessionTable;
@@ -193,6 +212,8 @@ export interface Database {
 	chat_messages: ChatMessageTable;
 	screen_share_locks: ScreenShareLockTable;
 	meeting_insights: MeetingInsightsTable;
+	whiteboards: WhiteboardTable;
+	whiteboard_updates: WhiteboardUpdateTable;
 }
 
 export type Room = Selectable<RoomTable>;

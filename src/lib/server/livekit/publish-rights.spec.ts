@@ -7,23 +7,25 @@ const SCREEN = [...BASE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDI
 
 describe('publishRights: one rule for the token and for later updates', () => {
 	it.each([
-		{ presenter: false, sources: BASE },
-		{ presenter: true, sources: SCREEN }
-	])('presenter=$presenter', ({ presenter, sources }) => {
-		const rights = publishRights({ presenter });
+		{ presenter: false, boardEditor: false, sources: BASE },
+		{ presenter: true, boardEditor: false, sources: SCREEN },
+		{ presenter: false, boardEditor: true, sources: BASE },
+		{ presenter: true, boardEditor: true, sources: SCREEN }
+	])('presenter=$presenter, board editor=$boardEditor', ({ presenter, boardEditor, sources }) => {
+		const rights = publishRights({ presenter, boardEditor });
 		expect(toVideoGrant('abc-defg-hij', rights)).toEqual({
 			room: 'abc-defg-hij',
 			roomJoin: true,
 			canSubscribe: true,
 			canPublish: true,
-			canPublishData: false,
+			canPublishData: boardEditor,
 			canUpdateOwnMetadata: false,
 			canPublishSources: sources
 		});
 		expect(toPermission(rights)).toEqual({
 			canSubscribe: true,
 			canPublish: true,
-			canPublishData: false,
+			canPublishData: boardEditor,
 			canUpdateMetadata: false,
 			hidden: false,
 			recorder: false,
@@ -32,8 +34,8 @@ describe('publishRights: one rule for the token and for later updates', () => {
 	});
 
 	it('grant and permission always agree on what may be published', () => {
-		for (const presenter of [false, true]) {
-			const rights = publishRights({ presenter });
+		for (const [presenter, boardEditor] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+			const rights = publishRights({ presenter, boardEditor });
 			const grant = toVideoGrant('r', rights);
 			const permission = toPermission(rights);
 			expect(grant.canPublishSources).toEqual(permission.canPublishSources);
@@ -44,11 +46,11 @@ describe('publishRights: one rule for the token and for later updates', () => {
 });
 
 describe('permissionMatches', () => {
-	const holder = toPermission(publishRights({ presenter: true }));
-	const guest = toPermission(publishRights({ presenter: false }));
+	const holder = toPermission(publishRights({ presenter: true, boardEditor: false }));
+	const guest = toPermission(publishRights({ presenter: false, boardEditor: false }));
 	it.each([
 		{ name: 'unknown', current: undefined, wanted: holder, expected: false },
-		{ name: 'same', current: toPermission(publishRights({ presenter: true })), wanted: holder, expected: true },
+		{ name: 'same', current: toPermission(publishRights({ presenter: true, boardEditor: false })), wanted: holder, expected: true },
 		{ name: 'same sources, other order', current: { ...holder, canPublishSources: [...holder.canPublishSources].reverse() }, wanted: holder, expected: true },
 		{ name: 'lost screen', current: guest, wanted: holder, expected: false },
 		{ name: 'extra screen', current: holder, wanted: guest, expected: false },

@@ -4,13 +4,16 @@ import { TrackSource, type ParticipantPermission, type VideoGrant } from 'liveki
 export interface RightsInput {
 	/** Holds the room's screen-share lock. */
 	presenter: boolean;
+	/** May draw on the whiteboard (its changes travel as data messages between browsers). */
+	boardEditor: boolean;
 }
 
 /**
  * What one browser may do in LiveKit. The ONE rule for both the token's grant and every
- * later permission update (screen-share takeover, release): subscribe; publish camera and
- * microphone, plus the screen and its audio for the presenter; never data (chat and room
- * events come from the server), never metadata, never hidden or recorder.
+ * later permission update (screen-share takeover, the board made view-only): subscribe;
+ * publish camera and microphone, plus the screen and its audio for the presenter; data only
+ * to whoever may draw on the board (chat and room events come from the server, and browsers
+ * ignore those topics from anyone else); never metadata, never hidden or recorder.
  */
 export interface PublishRights {
 	canSubscribe: boolean;
@@ -21,10 +24,10 @@ export interface PublishRights {
 	sources: TrackSource[];
 }
 
-export function publishRights({ presenter }: RightsInput): PublishRights {
+export function publishRights({ presenter, boardEditor }: RightsInput): PublishRights {
 	const sources = [TrackSource.CAMERA, TrackSource.MICROPHONE];
 	if (presenter) sources.push(TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO);
-	return { canSubscribe: true, canPublish: true, canPublishData: false, canUpdateMetadata: false, sources };
+	return { canSubscribe: true, canPublish: true, canPublishData: boardEditor, canUpdateMetadata: false, sources };
 }
 
 /** The rights as a token grant for one room (no admin, record, create or list powers). */

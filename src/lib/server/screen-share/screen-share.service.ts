@@ -3,8 +3,10 @@ import type { AppContext } from '../app-context';
 import type { Db } from '../db';
 import type { Participant, Room } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { permissionMatches, publishRights, toPermission } from '../livekit/publish-rights';
-import { findParticipant, findParticipantByIdentity } from '../rooms/participant.repository';
+import { permissionMatches, publishRights, toPermission, type RightsInput } from '../livekit/publish-rights';
+import { findOpenSession } from '../meetings/session.repository';
+import { findRoomById } from '../rooms/room.repository';
+import { findParticipant, findParticipantByIdentity, sessionParticipants } from '../rooms/participant.repository';
 import { eventFor, mayRelease, mayStart, releaseDue, type Presenter, type ScreenShareEvent } from './lock-rules';
 import {
 	clearReleasePending,
@@ -102,7 +104,7 @@ export async function settlePendingRelease(ctx: AppContext, room: Room, now = ne
 }
 
 /**
- * Makes LiveKit's permissions equal the lock's state, in fence order: applies are
+ * Makes LiveKit's permissions equal the room's state (the lock, the board mode), in fence order: applies are
  * serialized per room, each re-reads the newest holder, and one that finds its fence
  * already applied does nothing — so a slow, stale apply never overrides a newer one.
  * `force` re-checks everyone even when the fence was applied (someone joined with an old token).
@@ -114,22 +116,29 @@ export async function applyPermissions(ctx: AppContext, room: Room, force = fals
 		const fence = Number(lock?.fence ?? 0);
 		if (!force && fence <= Number(lock?.applied_fence ?? 0)) return;
 		const holderIdentity = lock?.holder_id ? (await findParticipant(trx, lock.holder_id))?.identity : undefined;
-		await syncLivekit(ctx, room.code, holderIdentity);
+		const current = (await findRoomById(trx, room.id)) ?? room;
+		const session = await findOpenSession(trx, room.id);
+		const hosts = new Set(session ? (await sessionParticipants(trx, session.id)).filter((p) => p.is_host).map((p) => p.identity) : []);
+		await syncLivekit(ctx, room.code, (identity) => ({
+			presenter: identity === holderIdentity,
+			boardEditor: !current.whiteboard_view_only || hosts.has(identity)
+		}));
 		if (lock) await markApplied(trx, room.id, fence);
 	});
 }
 
 /**
- * Gives the screen_share sources to the holder and takes them from everyone else. LiveKit
- * v1.13.5 unpublishes a live track whose source the new permission no longer allows
+ * Makes every browser's LiveKit permission what the publish rule says for the room's state:
+ * the screen_share sources for the lock holder only, data for whoever may draw on the board.
+ * LiveKit v1.13.5 unpublishes a live track whose source the new permission no longer allows
  * (ParticipantImpl.SetPermission → removePublishedTrack), so revoking ends the old share
  * even if its browser ignores our event; the integration spec checks this.
  */
-async function syncLivekit(ctx: AppContext, code: string, holderIdentity: string | undefined): Promise<void> {
+async function syncLivekit(ctx: AppContext, code: string, rightsOf: (identity: string) => RightsInput): Promise<void> {
 	const participants = await ctx.livekit.listParticipants(code);
 	for (const p of participants) {
 		if (!isStandardParticipant(p) || p.permission?.hidden || p.permission?.recorder) continue;
-		const wanted = toPermission(publishRights({ presenter: p.identity === holderIdentity }));
+		const wanted = toPermission(publishRights(rightsOf(p.identity)));
 		if (permissionMatches(p.permission, wanted)) continue;
 		try {
 			await ctx.livekit.updateParticipant(code, p.identity, { permission: wanted });

@@ -5,6 +5,7 @@ import * as chat from './2026_11_24_0003_chat';
 import * as screenShare from './2026_11_24_0004_screen_share';
 import * as roomAuthority from './2026_11_28_0005_room_authority';
 import * as insights from './2026_11_28_0006_insights';
+import * as whiteboard from './2026_11_28_0007_whiteboard';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_24_0003_chat': chat,
 	'2026_11_24_0004_screen_share': screenShare,
 	'2026_11_28_0005_room_authority': roomAuthority,
-	'2026_11_28_0006_insights': insights
+	'2026_11_28_0006_insights': insights,
+	'2026_11_28_0007_whiteboard': whiteboard
 };
