@@ -107,7 +107,7 @@ describe('rate limits', () => {
 describe('ids in paths', () => {
 	it('a malformed code or record id is a 404, never a server error', async () => {
 		const { code, cookie } = await createRoomAsHost(app.url);
-		for (const path of [`/${code}/meetings/not-a-uuid`, `/${code}/meetings/00000000-0000-0000-0000-00000000000g/export/vtt`, '/ABC-DEFG-HIJ', `/${code}/meetings/00000000-0000-0000-0000-000000000000/audio/1`]) {
+		for (const path of [`/${code}/meetings/not-a-uuid`, `/${code}/meetings/00000000-0000-0000-0000-00000000000g/export/vtt`, '/ABC-DEFG-HIJ', `/${code}/meetings/00000000-0000-0000-0000-000000000000/media/1`]) {
 			expect((await fetch(`${app.url}${path}`, { headers: { cookie } })).status, path).toBe(404);
 		}
 		expect((await postJson(app.url, '/api/rooms/not-a-code/token', {})).status).toBe(404);

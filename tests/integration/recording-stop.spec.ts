@@ -84,7 +84,7 @@ describe('stopping a recording', () => {
 		await expect.poll(larryMic, { timeout: 10_000 }).toBeDefined();
 		const mic = await larryMic();
 		expect(mic).toBeDefined();
-		await recordTrack(pipeline, started.run, code, mic!.identity, mic!.t.sid);
+		await recordTrack(pipeline, started.run, code, { identity: mic!.identity, sid: mic!.t.sid, source: mic!.t.source, mimeType: mic!.t.mimeType });
 		const larry = (await runRecordings(ctx.db, started.run.id)).find((r) => r.track_sid === mic!.t.sid);
 		expect(larry?.egress_id).toBeTruthy();
 		expect(await egressesEnded(code, [larry!.egress_id!])).toBe(true);

@@ -1,4 +1,5 @@
 import type { InsightsView } from '../insights/types';
+import type { StageVideo } from './stage-timeline';
 import type { TranscriptStatus } from '../transcript/status';
 import type { TranscriptLine } from '../transcript/types';
 
@@ -10,8 +11,13 @@ export interface MeetingRecord {
 	transcriptStatus: TranscriptStatus;
 	transcriptDetail: string | null;
 	transcript: TranscriptLine[];
+	/** The audio the page plays (the room's mix): the clock every video follows. */
 	playback: { recordingId: string; kind: 'composite' | 'track'; video: boolean } | null;
+	/** Cameras and screen shares, on the playback's clock; the page shows them as a stage. */
+	videos: StageVideo[];
 	speakers: { name: string; status: 'starting' | 'active' | 'complete' | 'failed'; transcript: 'pending' | 'done' | 'failed' | null; error: string | null }[];
 	recording: boolean;
+	/** The recording files' total size in bytes (what deleting the recording frees). */
+	storageBytes: number;
 	insights: InsightsView;
 }

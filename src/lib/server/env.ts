@@ -36,6 +36,10 @@ const schema = z.object({
 		.string()
 		.default('.data/recordings')
 		.transform((p) => resolve(p)),
+	/** Recordings older than this many days are deleted (files, transcript, insights); 0 keeps them. */
+	RECORDINGS_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+	/** Recording stops (and cannot start) when less than this much space is free where recordings go. */
+	RECORDINGS_MIN_FREE_MB: z.coerce.number().int().min(0).default(500),
 	/** The playback mix: `audio` (works with the native Egress build) or `video` (official image). */
 	RECORDING_COMPOSITE: z.enum(['audio', 'video']).default('audio'),
 	WHISPER_API_URL: z.string().url().default('http://127.0.0.1:9000'),

@@ -125,9 +125,12 @@ export interface RecordingRunTable {
 	started_at: CreatedAt;
 	stopped_at: Date | null;
 	stop_error: string | null;
+	stop_reason: string | null;
 }
 
-export type RecordingKind = 'composite' | 'track';
+/** composite: the room's mix; track: one microphone (transcribed); video: one camera or screen share. */
+export type RecordingKind = 'composite' | 'track' | 'video';
+export type RecordingSource = 'mix' | 'microphone' | 'camera' | 'screen_share';
 export type RecordingStatus = 'starting' | 'active' | 'complete' | 'failed';
 
 export interface RecordingTable {
@@ -138,6 +141,8 @@ export interface RecordingTable {
 	participant_identity: string | null;
 	speaker_name: string | null;
 	track_sid: string | null;
+	source: Generated<RecordingSource>;
+	mime_type: string | null;
 	file_path: string;
 	status: Generated<RecordingStatus>;
 	error: string | null;
@@ -198,6 +203,19 @@ export interface WhiteboardUpdateTable {
 	created_at: CreatedAt;
 }
 
+export type ExportStatus = 'pending' | 'running' | 'ready' | 'failed';
+
+export interface RecordingExportTable {
+	id: Generated<string>;
+	session_id: string;
+	status: Generated<ExportStatus>;
+	progress: Generated<number>;
+	file_path: string | null;
+	error: string | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
 	rooms: RoomTable;
 	host_sessions: HostSessionTable;
@@ -214,6 +232,7 @@ export interface Database {
 	meeting_insights: MeetingInsightsTable;
 	whiteboards: WhiteboardTable;
 	whiteboard_updates: WhiteboardUpdateTable;
+	recording_exports: RecordingExportTable;
 }
 
 export type Room = Selectable<RoomTable>;
@@ -230,3 +249,4 @@ export type ChatMessageRow = Selectable<ChatMessageTable>;
 export type NewChatMessage = Insertable<ChatMessageTable>;
 export type ScreenShareLockRow = Selectable<ScreenShareLockTable>;
 export type MeetingInsightsRow = Selectable<MeetingInsightsTable>;
+export type RecordingExport = Selectable<RecordingExportTable>;

@@ -66,3 +66,7 @@ export async function failInsights(db: Db, id: string, error: string): Promise<v
 export async function latestInsights(db: Db, sessionId: string): Promise<MeetingInsightsRow | undefined> {
 	return db.selectFrom('meeting_insights').selectAll().where('session_id', '=', sessionId).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
 }
+
+export async function deleteSessionInsights(db: Db, sessionId: string): Promise<void> {
+	await db.deleteFrom('meeting_insights').where('session_id', '=', sessionId).execute();
+}

@@ -8,6 +8,7 @@ export interface JobPayloads {
 	'transcript.merge': { sessionId: string };
 	/** `force`: the host asked to write them again, even for a transcript that has them. */
 	'insights.generate': { sessionId: string; force?: boolean };
+	'recording.export': { exportId: string };
 	'pipeline.reconcile': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
@@ -19,6 +20,7 @@ export const JOB_KEYS: { [N in JobName]: (data: JobPayloads[N]) => string | unde
 	'transcript.track': ({ recordingId }) => recordingId,
 	'transcript.merge': ({ sessionId }) => sessionId,
 	'insights.generate': ({ sessionId }) => sessionId,
+	'recording.export': ({ exportId }) => exportId,
 	'pipeline.reconcile': () => undefined
 };
 
@@ -50,6 +52,7 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
 	// A rate-limited or unreachable engine: retry for about half an hour. A local model on two
 	// cores may write for several minutes: the heartbeat, not the expiry, tells a dead worker.
 	'insights.generate': { policy: 'exclusive', retryLimit: 8, retryDelay: 10, retryDelayMax: 300, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
+	'recording.export': { policy: 'exclusive', retryLimit: 2, retryDelay: 10, retryDelayMax: 60, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
 	'pipeline.reconcile': { policy: 'exclusive', retryLimit: 0, heartbeatSeconds: 30, expireInSeconds: 120 }
 };
 

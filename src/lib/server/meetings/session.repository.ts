@@ -82,3 +82,12 @@ export async function pastSessions(db: Db, roomId: string) {
 		.limit(100)
 		.execute();
 }
+
+/** Forgets a session's transcript and insights stage (its recording was deleted). */
+export async function resetRecord(db: Db, sessionId: string): Promise<void> {
+	await db
+		.updateTable('meeting_sessions')
+		.set({ transcript: '[]', transcript_status: 'none', transcript_detail: null, insights_status: 'none', insights_detail: null })
+		.where('id', '=', sessionId)
+		.execute();
+}

@@ -1,3 +1,4 @@
+import { exportRecording } from '../exports/export-recording.job';
 import { generateInsights } from '../insights/generate-insights.job';
 import type { JobQueue } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/runner';
@@ -18,6 +19,7 @@ export function jobHandlers(makeContext: (queue: JobQueue) => PipelineContext): 
 			'transcript.track': ({ recordingId }, attempt) => transcribeTrack(ctx, recordingId, attempt),
 			'transcript.merge': ({ sessionId }) => mergeTranscript(ctx, sessionId),
 			'insights.generate': ({ sessionId, force }, attempt) => generateInsights(ctx, sessionId, attempt, { force }),
+			'recording.export': ({ exportId }, attempt) => exportRecording(ctx, exportId, attempt),
 			'pipeline.reconcile': () => reconcile(ctx)
 		};
 	};

@@ -1,9 +1,10 @@
-import { TrackSource, type ParticipantInfo, type Room as LivekitRoom } from 'livekit-server-sdk';
+import type { ParticipantInfo, Room as LivekitRoom } from 'livekit-server-sdk';
 import { mayStay } from '../auth/room-policy';
 import type { MeetingSession } from '../db/schema';
 import { openSessions } from '../meetings/session.repository';
 import { runRecordings, unsettledRuns } from '../recordings/recording.repository';
-import { applyEgressInfo, recordTrack, stopRecording } from '../recordings/recording.service';
+import { applyEgressInfo, recordedSource, recordTrack, stopRecording, stopWhenDiskLow } from '../recordings/recording.service';
+import { applyRetention } from '../records/record-deletion.service';
 import { findRoomById } from '../rooms/room.repository';
 import { sessionParticipants, updateParticipant } from '../rooms/participant.repository';
 import { onShareGone } from '../screen-share/screen-share.service';
@@ -20,8 +21,10 @@ const SESSION_SETTLE_MS = 60_000;
  * and the database is brought in line with it.
  */
 export async function reconcile(ctx: PipelineContext): Promise<void> {
+	await stopWhenDiskLow(ctx);
 	await reconcileSessions(ctx);
 	await reconcileRecordings(ctx);
+	await applyRetention(ctx, ctx.retentionDays);
 }
 
 /**
@@ -104,8 +107,8 @@ export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
 			const participants = await ctx.livekit.listParticipants(run.code).catch(() => []);
 			for (const p of participants) {
 				for (const t of p.tracks) {
-					if (t.source === TrackSource.MICROPHONE && !known.some((r) => r.track_sid === t.sid)) {
-						await recordTrack(ctx, run, run.code, p.identity, t.sid);
+					if (recordedSource(t.source) && !known.some((r) => r.track_sid === t.sid)) {
+						await recordTrack(ctx, run, run.code, { identity: p.identity, sid: t.sid, source: t.source, mimeType: t.mimeType });
 					}
 				}
 			}

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { Recording, RecordingRun, RunStatus } from '../db/schema';
+import type { Recording, RecordingRun, RecordingSource, RunStatus } from '../db/schema';
 
 export async function insertRun(db: Db, values: { session_id: string; room_id: string }): Promise<RecordingRun | undefined> {
 	return db
@@ -12,6 +12,10 @@ export async function insertRun(db: Db, values: { session_id: string; room_id: s
 
 export async function findLiveRun(db: Db, roomId: string): Promise<RecordingRun | undefined> {
 	return db.selectFrom('recording_runs').selectAll().where('room_id', '=', roomId).where('status', '=', 'recording').executeTakeFirst();
+}
+
+export async function liveRuns(db: Db): Promise<RecordingRun[]> {
+	return db.selectFrom('recording_runs').selectAll().where('status', '=', 'recording').execute();
 }
 
 export async function findRun(db: Db, id: string): Promise<RecordingRun | undefined> {
@@ -54,18 +58,27 @@ export async function findLiveRunOfSession(db: Db, sessionId: string): Promise<R
 /** Claims the (run, track) slot; undefined when that track is already being recorded. */
 export async function claimTrackRecording(
 	db: Db,
-	values: { run_id: string; participant_identity: string; speaker_name: string; track_sid: string; file_path: string }
+	values: {
+		run_id: string;
+		kind: 'track' | 'video';
+		source: RecordingSource;
+		mime_type: string | null;
+		participant_identity: string;
+		speaker_name: string;
+		track_sid: string;
+		file_path: string;
+	}
 ): Promise<Recording | undefined> {
 	return db
 		.insertInto('recordings')
-		.values({ ...values, kind: 'track' })
+		.values(values)
 		.onConflict((oc) => oc.columns(['run_id', 'track_sid']).where('track_sid', 'is not', null).doNothing())
 		.returningAll()
 		.executeTakeFirst();
 }
 
 export async function insertCompositeRecording(db: Db, values: { run_id: string; file_path: string }): Promise<Recording> {
-	return db.insertInto('recordings').values({ ...values, kind: 'composite' }).returningAll().executeTakeFirstOrThrow();
+	return db.insertInto('recordings').values({ ...values, kind: 'composite', source: 'mix' }).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateRecording(
@@ -105,4 +118,32 @@ export async function sessionRecordingFile(db: Db, sessionId: string, recordingI
 		.where('recordings.status', '=', 'complete')
 		.executeTakeFirst();
 	return row?.file_path;
+}
+
+/** Runs of a session (every press of Record), for deleting its record. */
+export async function sessionRuns(db: Db, sessionId: string): Promise<RecordingRun[]> {
+	return db.selectFrom('recording_runs').selectAll().where('session_id', '=', sessionId).execute();
+}
+
+/** Deletes a session's runs; their recordings and transcript parts go with them (cascade). */
+export async function deleteSessionRuns(db: Db, sessionId: string): Promise<void> {
+	await db.deleteFrom('recording_runs').where('session_id', '=', sessionId).execute();
+}
+
+/** Ended sessions recorded before `before` (retention), without a live run. */
+export async function recordedSessionsBefore(db: Db, before: Date): Promise<{ session_id: string; room_id: string }[]> {
+	return db
+		.selectFrom('recording_runs')
+		.innerJoin('meeting_sessions', 'meeting_sessions.id', 'recording_runs.session_id')
+		.select(['recording_runs.session_id', 'recording_runs.room_id'])
+		.distinct()
+		.where('meeting_sessions.started_at', '<', before)
+		.where('meeting_sessions.ended_at', 'is not', null)
+		.where('recording_runs.status', '!=', 'recording')
+		.execute();
+}
+
+/** Marks why a run stopped when nobody pressed Stop. */
+export async function setStopReason(db: Db, id: string, reason: string): Promise<void> {
+	await db.updateTable('recording_runs').set({ stop_reason: reason }).where('id', '=', id).execute();
 }

@@ -1,9 +1,11 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TrackSource, type EgressInfo } from 'livekit-server-sdk';
-import type { MeetingSession, Recording, RecordingRun, Room } from '../db/schema';
+import type { MeetingSession, Recording, RecordingRun, RecordingSource, Room } from '../db/schema';
 import { egressTime, isTerminal, recordingStatusOf } from '../livekit/egress';
 import { setTranscriptStage } from '../meetings/record-stage';
 import { findParticipantByIdentity } from '../rooms/participant.repository';
+import { DISK_FULL_NOTICE, freeBytes } from './disk-space';
 import type { RecordingContext } from './recording-context';
 import {
 	claimTrackRecording,
@@ -14,11 +16,14 @@ import {
 	insertRun,
 	runRecordings,
 	setRunStatus,
+	liveRuns,
 	setStopError,
+	setStopReason,
 	updateRecording
 } from './recording.repository';
+import { findRoomById } from '../rooms/room.repository';
 
-export type StartResult = { ok: true; run: RecordingRun } | { ok: false; reason: 'already_recording' | 'egress_unavailable' };
+export type StartResult = { ok: true; run: RecordingRun } | { ok: false; reason: 'already_recording' | 'egress_unavailable' | 'disk_full' };
 
 /** What participants read about a recorder failure; the details go to the log. */
 const RECORDER_FAILED = 'The recorder could not record this.';
@@ -32,14 +37,16 @@ function runDir(ctx: RecordingContext, run: RecordingRun): string {
  * line has its real speaker) plus an audio room composite for playback.
  */
 export async function startRecording(ctx: RecordingContext, room: Room, session: MeetingSession): Promise<StartResult> {
+	await mkdir(ctx.recordingsPath, { recursive: true });
+	if ((await freeBytes(ctx.recordingsPath)) < ctx.minFreeBytes) return { ok: false, reason: 'disk_full' };
 	const run = await insertRun(ctx.db, { session_id: session.id, room_id: room.id });
 	if (!run) return { ok: false, reason: 'already_recording' };
 
 	const participants = await ctx.livekit.listParticipants(room.code).catch(() => []);
-	const micTracks = participants.flatMap((p) =>
-		p.tracks.filter((t) => t.source === TrackSource.MICROPHONE).map((t) => ({ identity: p.identity, trackSid: t.sid }))
+	const tracks = participants.flatMap((p) =>
+		p.tracks.filter((t) => recordedSource(t.source)).map((t) => ({ identity: p.identity, sid: t.sid, source: t.source, mimeType: t.mimeType }))
 	);
-	const started = await Promise.all(micTracks.map((t) => recordTrack(ctx, run, room.code, t.identity, t.trackSid)));
+	const started = await Promise.all(tracks.map((t) => recordTrack(ctx, run, room.code, t)));
 
 	const composite = await insertCompositeRecording(ctx.db, { run_id: run.id, file_path: join(runDir(ctx, run), ctx.compositeVideo ? 'room.mp4' : 'room.ogg') });
 	const compositeOk = await startEgress(ctx, composite, () => ctx.egress.recordRoom(room.code, composite.file_path, ctx.compositeVideo));
@@ -52,18 +59,53 @@ export async function startRecording(ctx: RecordingContext, room: Room, session:
 	return { ok: true, run };
 }
 
-/** Records one participant's microphone track within a live run (idempotent per track). */
-export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code: string, identity: string, trackSid: string): Promise<boolean> {
-	const participant = await findParticipantByIdentity(ctx.db, identity);
+/** A published track as recording needs it. */
+export interface PublishedTrack {
+	identity: string;
+	sid: string;
+	source: TrackSource;
+	/** The codec, e.g. `audio/opus`, `video/VP8`, `video/H264`. */
+	mimeType: string;
+}
+
+const RECORDED: ReadonlyMap<TrackSource, RecordingSource> = new Map([
+	[TrackSource.MICROPHONE, 'microphone'],
+	[TrackSource.CAMERA, 'camera'],
+	[TrackSource.SCREEN_SHARE, 'screen_share']
+]);
+
+/** What a track becomes in the record: a microphone (transcribed), a camera or a screen share; null for anything else. */
+export function recordedSource(source: TrackSource): RecordingSource | null {
+	return RECORDED.get(source) ?? null;
+}
+
+/** The container for a track written as published (no re-encoding): Opus in OGG, VP8/VP9/AV1 in WebM, H.264 in MP4. */
+export function containerFor(mimeType: string, source: RecordingSource): 'ogg' | 'webm' | 'mp4' {
+	if (source === 'microphone') return 'ogg';
+	return /h264|avc/i.test(mimeType) ? 'mp4' : 'webm';
+}
+
+/**
+ * Records one published track within a live run (idempotent per track): each microphone to
+ * its own OGG (so every transcript line has its real speaker), each camera and screen share
+ * to its own video file in the codec it was published in.
+ */
+export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code: string, track: PublishedTrack): Promise<boolean> {
+	const source = recordedSource(track.source);
+	if (!source) return true;
+	const participant = await findParticipantByIdentity(ctx.db, track.identity);
 	const recording = await claimTrackRecording(ctx.db, {
 		run_id: run.id,
-		participant_identity: identity,
-		speaker_name: participant?.display_name ?? identity,
-		track_sid: trackSid,
-		file_path: join(runDir(ctx, run), `${identity}-${trackSid}.ogg`)
+		kind: source === 'microphone' ? 'track' : 'video',
+		source,
+		mime_type: track.mimeType || null,
+		participant_identity: track.identity,
+		speaker_name: participant?.display_name ?? track.identity,
+		track_sid: track.sid,
+		file_path: join(runDir(ctx, run), `${track.identity}-${track.sid}.${containerFor(track.mimeType, source)}`)
 	});
 	if (!recording) return true;
-	const ok = await startEgress(ctx, recording, () => ctx.egress.recordTrack(code, trackSid, recording.file_path));
+	const ok = await startEgress(ctx, recording, () => ctx.egress.recordTrack(code, track.sid, recording.file_path));
 	// Stop was pressed while this egress was starting: it must not keep recording.
 	if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
 	return ok;
@@ -81,11 +123,11 @@ async function startEgress(ctx: RecordingContext, recording: Recording, start: (
 	}
 }
 
-/** A microphone published while recording (a late joiner, or a rejoin) is recorded too. */
-export async function onTrackPublished(ctx: RecordingContext, room: Room, identity: string, trackSid: string, source: TrackSource) {
-	if (source !== TrackSource.MICROPHONE) return;
+/** A track published while recording (a late joiner, a camera turned on, a new share or a takeover) is recorded too. */
+export async function onTrackPublished(ctx: RecordingContext, room: Room, track: PublishedTrack) {
+	if (!recordedSource(track.source)) return;
 	const run = await findLiveRun(ctx.db, room.id);
-	if (run) await recordTrack(ctx, run, room.code, identity, trackSid);
+	if (run) await recordTrack(ctx, run, room.code, track);
 }
 
 export type StopResult = { ok: true; run: RecordingRun; unstopped: number } | { ok: false; reason: 'not_recording' };
@@ -129,6 +171,24 @@ export async function retryStop(ctx: RecordingContext, runId: string): Promise<v
 	if (!run || run.status !== 'stopping') return;
 	const unstopped = await stopRunEgresses(ctx, runId);
 	if (unstopped) throw new Error(`${unstopped} egress(es) of run ${runId} not stopped yet`);
+}
+
+/**
+ * Stops every live recording when the disk where recordings go is almost full: what was
+ * written is kept and goes to the pipeline as after a normal stop; the meeting is told why.
+ * True when something was stopped.
+ */
+export async function stopWhenDiskLow(ctx: RecordingContext): Promise<boolean> {
+	if ((await freeBytes(ctx.recordingsPath).catch(() => Infinity)) >= ctx.minFreeBytes) return false;
+	const live = await liveRuns(ctx.db);
+	for (const run of live) {
+		const room = await findRoomById(ctx.db, run.room_id);
+		if (!room) continue;
+		await setStopReason(ctx.db, run.id, 'disk_full');
+		const stopped = await stopRecording(ctx, room);
+		if (stopped.ok) await setTranscriptStage(ctx, run.session_id, 'waiting', DISK_FULL_NOTICE);
+	}
+	return live.length > 0;
 }
 
 /** Applies an egress state change, from a webhook or from the reconciliation poll. */

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { InsightsView } from '../../insights/types';
 import type { MeetingRecord } from '../../records/meeting-record';
 import type { Db } from '../db';
@@ -8,6 +9,7 @@ import { latestInsights } from '../insights/insights.repository';
 export type { MeetingRecord };
 import { pastSessions } from '../meetings/session.repository';
 import { findLiveRunOfSession, sessionRecordingFile, sessionRecordings } from '../recordings/recording.repository';
+import { transcriptOrigin } from '../transcription/transcript-origin';
 import { partsOf } from '../transcription/transcript-parts.repository';
 
 /** The session's insights as readers see them: the stage, and the last ones written. */
@@ -30,7 +32,9 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 	const recordings = await sessionRecordings(db, session.id);
 	const live = await findLiveRunOfSession(db, session.id);
 	const partOf = new Map((await partsOf(db, recordings.map((r) => r.id))).map((p) => [p.recording_id, p]));
-	const playable = recordings.find((r) => r.kind === 'composite' && r.status === 'complete') ?? recordings.find((r) => r.status === 'complete');
+	const playable = recordings.find((r) => r.kind === 'composite' && r.status === 'complete') ?? recordings.find((r) => r.kind === 'track' && r.status === 'complete');
+	const origin = transcriptOrigin(recordings);
+	const seconds = (at: Date | null) => (at ? Math.round((at.getTime() - origin) / 10) / 100 : null);
 	return {
 		sessionId: session.id,
 		startedAt: session.started_at.toISOString(),
@@ -38,7 +42,17 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 		transcriptStatus: session.transcript_status,
 		transcriptDetail: session.transcript_detail,
 		transcript: session.transcript,
-		playback: playable ? { recordingId: playable.id, kind: playable.kind, video: playable.file_path.endsWith('.mp4') } : null,
+		playback: playable ? { recordingId: playable.id, kind: playable.kind === 'composite' ? 'composite' : 'track', video: playable.file_path.endsWith('.mp4') } : null,
+		videos: recordings
+			.filter((r) => r.kind === 'video' && r.status === 'complete' && r.started_at)
+			.map((r) => ({
+				id: r.id,
+				identity: r.participant_identity ?? '',
+				name: r.speaker_name ?? 'Someone',
+				source: r.source === 'screen_share' ? 'screen_share' : 'camera',
+				startAt: seconds(r.started_at)!,
+				endAt: seconds(r.ended_at)
+			})),
 		speakers: recordings
 			.filter((r) => r.kind === 'track')
 			.map((r) => ({
@@ -48,8 +62,15 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 				error: partOf.get(r.id)?.error ?? r.error
 			})),
 		recording: Boolean(live),
+		storageBytes: await filesSize(recordings.map((r) => r.file_path)),
 		insights: await insightsView(db, session, engineConfigured)
 	};
+}
+
+/** Bytes on disk of the given files (missing files count nothing). */
+async function filesSize(paths: string[]): Promise<number> {
+	const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
+	return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** The file of one of this session's recordings, for the player. */

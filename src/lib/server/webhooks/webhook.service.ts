@@ -78,7 +78,7 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 		case 'track_published': {
 			if (!room || !event.participant || !event.track) return 'ignored';
 			if (event.track.source === TrackSource.SCREEN_SHARE) await onSharePublished(ctx, room, event.participant.identity);
-			await onTrackPublished(ctx, room, event.participant.identity, event.track.sid, event.track.source);
+			await onTrackPublished(ctx, room, { identity: event.participant.identity, sid: event.track.sid, source: event.track.source, mimeType: event.track.mimeType });
 			return 'handled';
 		}
 		case 'track_unpublished': {

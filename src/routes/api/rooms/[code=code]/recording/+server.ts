@@ -9,7 +9,8 @@ import { startRecording, stopRecording } from '#lib/server/recordings/recording.
 const FAILURES = {
 	already_recording: [409, 'This meeting is already being recorded'],
 	not_recording: [409, 'This meeting is not being recorded'],
-	egress_unavailable: [503, 'The recorder is unavailable. Try again in a moment.']
+	egress_unavailable: [503, 'The recorder is unavailable. Try again in a moment.'],
+	disk_full: [507, "The recorder's disk is almost full: free some space (or delete old recordings) first."]
 } as const;
 
 /** Host only: start or stop recording the meeting. */

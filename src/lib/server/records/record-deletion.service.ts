@@ -1,0 +1,41 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from '../db';
+import { inTransaction } from '../db/transaction';
+import { deleteSessionExports, sessionExportFiles } from '../exports/exports.repository';
+import { deleteSessionInsights } from '../insights/insights.repository';
+import { resetRecord } from '../meetings/session.repository';
+import { deleteSessionRuns, recordedSessionsBefore, sessionRecordings, sessionRuns } from '../recordings/recording.repository';
+
+export type DeleteResult = { ok: true; files: number } | { ok: false; reason: 'not_found' | 'recording' };
+
+/**
+ * Deletes a meeting's recording: every file (tracks, videos, the mix, exports), the
+ * transcript and the insights, after the host confirmed. The rows go first, in one
+ * transaction, so the record never points at missing files; then the files. Deleting again
+ * finds nothing: not_found.
+ */
+export async function deleteRecord(ctx: { db: Db; recordingsPath: string }, sessionId: string): Promise<DeleteResult> {
+	const runs = await sessionRuns(ctx.db, sessionId);
+	if (!runs.length) return { ok: false, reason: 'not_found' };
+	if (runs.some((r) => r.status === 'recording' || r.status === 'stopping')) return { ok: false, reason: 'recording' };
+	const files = [...(await sessionRecordings(ctx.db, sessionId)).map((r) => r.file_path), ...(await sessionExportFiles(ctx.db, sessionId))];
+	await inTransaction(ctx.db, async (trx) => {
+		await deleteSessionExports(trx, sessionId);
+		await deleteSessionInsights(trx, sessionId);
+		await deleteSessionRuns(trx, sessionId);
+		await resetRecord(trx, sessionId);
+	});
+	await Promise.all(files.map((f) => rm(f, { force: true })));
+	await rm(join(ctx.recordingsPath, sessionId), { recursive: true, force: true });
+	return { ok: true, files: files.length };
+}
+
+/** Retention: deletes the recordings of meetings older than `days` (0: keep them all). */
+export async function applyRetention(ctx: { db: Db; recordingsPath: string }, days: number, now = Date.now()): Promise<number> {
+	if (days <= 0) return 0;
+	const expired = await recordedSessionsBefore(ctx.db, new Date(now - days * 86_400_000));
+	let deleted = 0;
+	for (const { session_id } of expired) if ((await deleteRecord(ctx, session_id)).ok) deleted++;
+	return deleted;
+}
