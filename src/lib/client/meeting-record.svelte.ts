@@ -40,6 +40,11 @@ export class MeetingRecordState {
 	get error() {
 		return this.#error;
 	}
+	/** Something everyone should read now (the recording stopped because the disk filled up). */
+	get notice(): string | null {
+		const detail = this.#stage?.transcriptDetail ?? null;
+		return detail?.startsWith('Recording stopped:') ? detail : null;
+	}
 
 	/** Reads the record now (once at a time; a request during a read reads again after it). */
 	async load(): Promise<void> {

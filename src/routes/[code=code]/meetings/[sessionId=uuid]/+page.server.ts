@@ -3,6 +3,7 @@ import { isHost } from '#lib/server/auth/room-policy';
 import { credentialsFor } from '#lib/server/auth/cookies';
 import { requireSessionViewer } from '#lib/server/auth/guards';
 import { sessionChat } from '#lib/server/chat/chat.service';
+import { latestExport } from '#lib/server/exports/exports.repository';
 import { insightsEngine } from '#lib/server/pipeline/pipeline-context';
 import { meetingRecord } from '#lib/server/records/meeting-record.service';
 import type { PageServerLoad } from './$types';
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ params, cookies, depends }) => {
 		code: room.code,
 		isHost: await isHost(ctx.db, room, credentialsFor(cookies, room.code)),
 		record: await meetingRecord(ctx.db, session, insightsEngine() !== null),
-		chat: await sessionChat(ctx, session.id)
+		chat: await sessionChat(ctx, session.id),
+		exported: await latestExport(ctx.db, session.id).then((e) => (e ? { status: e.status, progress: e.progress, error: e.error } : null))
 	};
 };
