@@ -39,17 +39,32 @@ test('the host records a meeting; the transcript names the bot, the call and the
 	await guest.page.getByTestId('prejoin-mic').click();
 	await joinAs(guest.page, 'Gus Guest');
 
+	// The guest opens the Transcript panel while the recording runs, and keeps a log of every
+	// stage the panel shows from then on.
+	await guest.page.getByTestId('toggle-transcript').click();
+	const panel = guest.page.getByTestId('transcript-panel');
+	await expect(panel.getByTestId('transcript-status')).toHaveAttribute('data-status', 'recording');
+	await panel.evaluate((el) => {
+		const seen: string[] = ((window as unknown as { __stages: string[] }).__stages = []);
+		const note = () => {
+			const status = el.querySelector('[data-testid="transcript-status"]')?.getAttribute('data-status') ?? (el.querySelector('[data-testid="transcript-line"]') ? 'lines' : null);
+			if (status && seen.at(-1) !== status) seen.push(status);
+		};
+		new MutationObserver(note).observe(el, { subtree: true, childList: true, attributes: true });
+		note();
+	});
+
 	await bot.speak(speech);
 	await host.page.getByTestId('toggle-recording').click();
 	await expect(host.page.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
 
-	// In the call, the guest opens the Transcript panel: the server's announcements move it
-	// from processing to the transcript, then the insights (no page polls).
-	await guest.page.getByTestId('toggle-transcript').click();
-	const panel = guest.page.getByTestId('transcript-panel');
-	await expect(panel.getByTestId('transcript-status')).toBeVisible();
+	// Pushed by the server, not polled: the panel goes from recording through processing to the transcript.
 	await expect(panel.getByTestId('transcript-line').first()).toBeVisible({ timeout: 180_000 });
 	await expect(panel.getByTestId('transcript-status')).toHaveCount(0);
+	const stages = await guest.page.evaluate(() => (window as unknown as { __stages: string[] }).__stages);
+	expect(stages[0]).toBe('recording');
+	expect(stages.at(-1)).toBe('lines');
+	expect(stages.some((s) => ['waiting', 'transcribing', 'merging'].includes(s))).toBe(true);
 	await expect(panel.getByTestId('insights')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
 	await expect(panel.getByTestId('insights-summary')).not.toBeEmpty();
 
