@@ -53,6 +53,7 @@ export function pipelineOf(ctx: AppContext, jobs: JobQueue): PipelineContext {
 		whisper: createWhisperClient({ url: env().WHISPER_API_URL, flavour: 'asr', model: env().WHISPER_MODEL, language: 'en', timeoutMs: 120_000, vadFilter: true }),
 		recordingsPath: env().RECORDINGS_STORAGE_PATH,
 		compositeVideo: false,
+		recordVideo: true,
 		minFreeBytes: 0,
 		retentionDays: 0,
 		insights: { engine: null, maxOutputTokens: 1000 }

@@ -36,6 +36,11 @@ const schema = z.object({
 		.string()
 		.default('.data/recordings')
 		.transform((p) => resolve(p)),
+	/** Record cameras and screen shares too (the record plays back as a stage); false: audio only. */
+	RECORDING_VIDEO: z
+		.enum(['true', 'false'])
+		.default('true')
+		.transform((v) => v === 'true'),
 	/** Recordings older than this many days are deleted (files, transcript, insights); 0 keeps them. */
 	RECORDINGS_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
 	/** Recording stops (and cannot start) when less than this much space is free where recordings go. */

@@ -43,6 +43,7 @@ export function pipelineContext(queue: JobQueue | undefined = jobQueue): Pipelin
 		}),
 		recordingsPath: config.RECORDINGS_STORAGE_PATH,
 		compositeVideo: config.RECORDING_COMPOSITE === 'video',
+		recordVideo: config.RECORDING_VIDEO,
 		minFreeBytes: config.RECORDINGS_MIN_FREE_MB * 1024 * 1024,
 		retentionDays: config.RECORDINGS_RETENTION_DAYS,
 		insights: { engine: insightsEngine(), maxOutputTokens: config.INSIGHTS_MAX_OUTPUT_TOKENS }

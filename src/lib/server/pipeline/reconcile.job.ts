@@ -107,7 +107,7 @@ export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
 			const participants = await ctx.livekit.listParticipants(run.code).catch(() => []);
 			for (const p of participants) {
 				for (const t of p.tracks) {
-					if (recordedSource(t.source) && !known.some((r) => r.track_sid === t.sid)) {
+					if (recordedSource(t.source, ctx.recordVideo) && !known.some((r) => r.track_sid === t.sid)) {
 						await recordTrack(ctx, run, run.code, { identity: p.identity, sid: t.sid, source: t.source, mimeType: t.mimeType });
 					}
 				}

@@ -9,6 +9,8 @@ export interface RecordingContext extends AppContext {
 	recordingsPath: string;
 	/** Record the room mix as video (needs the official Egress image) or audio only. */
 	compositeVideo: boolean;
+	/** Record cameras and screen shares as well as microphones. */
+	recordVideo: boolean;
 	/** Below this many free bytes where recordings go, recording stops (and does not start). */
 	minFreeBytes: number;
 	/** Recordings older than this many days are deleted; 0 keeps them. */

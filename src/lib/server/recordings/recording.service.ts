@@ -44,7 +44,7 @@ export async function startRecording(ctx: RecordingContext, room: Room, session:
 
 	const participants = await ctx.livekit.listParticipants(room.code).catch(() => []);
 	const tracks = participants.flatMap((p) =>
-		p.tracks.filter((t) => recordedSource(t.source)).map((t) => ({ identity: p.identity, sid: t.sid, source: t.source, mimeType: t.mimeType }))
+		p.tracks.filter((t) => recordedSource(t.source, ctx.recordVideo)).map((t) => ({ identity: p.identity, sid: t.sid, source: t.source, mimeType: t.mimeType }))
 	);
 	const started = await Promise.all(tracks.map((t) => recordTrack(ctx, run, room.code, t)));
 
@@ -74,9 +74,13 @@ const RECORDED: ReadonlyMap<TrackSource, RecordingSource> = new Map([
 	[TrackSource.SCREEN_SHARE, 'screen_share']
 ]);
 
-/** What a track becomes in the record: a microphone (transcribed), a camera or a screen share; null for anything else. */
-export function recordedSource(source: TrackSource): RecordingSource | null {
-	return RECORDED.get(source) ?? null;
+/**
+ * What a track becomes in the record: a microphone (transcribed), a camera or a screen share
+ * (unless the deployment records audio only); null for anything else.
+ */
+export function recordedSource(source: TrackSource, recordVideo = true): RecordingSource | null {
+	const recorded = RECORDED.get(source) ?? null;
+	return recorded === 'microphone' || recordVideo ? recorded : null;
 }
 
 /** The container for a track written as published (no re-encoding): Opus in OGG, VP8/VP9/AV1 in WebM, H.264 in MP4. */
@@ -91,7 +95,7 @@ export function containerFor(mimeType: string, source: RecordingSource): 'ogg' |
  * to its own video file in the codec it was published in.
  */
 export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code: string, track: PublishedTrack): Promise<boolean> {
-	const source = recordedSource(track.source);
+	const source = recordedSource(track.source, ctx.recordVideo);
 	if (!source) return true;
 	const participant = await findParticipantByIdentity(ctx.db, track.identity);
 	const recording = await claimTrackRecording(ctx.db, {
@@ -125,7 +129,7 @@ async function startEgress(ctx: RecordingContext, recording: Recording, start: (
 
 /** A track published while recording (a late joiner, a camera turned on, a new share or a takeover) is recorded too. */
 export async function onTrackPublished(ctx: RecordingContext, room: Room, track: PublishedTrack) {
-	if (!recordedSource(track.source)) return;
+	if (!recordedSource(track.source, ctx.recordVideo)) return;
 	const run = await findLiveRun(ctx.db, room.id);
 	if (run) await recordTrack(ctx, run, room.code, track);
 }
