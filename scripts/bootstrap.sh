@@ -3,7 +3,7 @@
 # livekit-server (Go module proxy), npm dependencies. Idempotent; a warm run takes seconds.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-APT_PACKAGES=(postgresql redis-server coturn chromium espeak-ng sox ffmpeg curl ca-certificates)
+APT_PACKAGES=(postgresql redis-server coturn chromium espeak-ng sox ffmpeg curl ca-certificates cmake ninja-build g++)
 
 install_apt() {
   local missing=() p
@@ -69,4 +69,5 @@ install_livekit
 install_npm
 run_installer "LiveKit Egress" "$ROOT/infra/egress/install.sh"
 run_installer "the Whisper service" "$ROOT/infra/whisper/install.sh"
+run_installer "the insights engine (llama.cpp)" "$ROOT/infra/llm/install.sh"
 ensure_secrets

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts or stops the native service stack: PostgreSQL, Redis, coturn, livekit-server.
+# Starts or stops the native service stack: PostgreSQL, Redis, coturn, livekit-server,
+# Egress (with PulseAudio), Whisper and the insights engine (llama.cpp).
 # Usage: scripts/stack.sh start|stop|status   (state in .data/, logs in .data/log/)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
@@ -115,6 +116,13 @@ start_whisper() {
 
 # Stops the process its pidfile names, with the process group it leads (services started
 # with setsid: egress's run-handler children go with egress). Nothing is found by name.
+start_llm() {
+  pid_alive "$RUN/llm.pid" && return 0
+  step "starting the insights engine (llama.cpp, $INSIGHTS_MODEL) on 127.0.0.1:$LLM_PORT"
+  (cd "$ROOT"; LLM_PORT="$LLM_PORT" LLM_CTX="$INSIGHTS_CONTEXT_TOKENS" setsid infra/llm/serve.sh >"$LOGS/llm.log" 2>&1 < /dev/null & echo $! > "$RUN/llm.pid")
+  wait_for "curl -fsS http://127.0.0.1:$LLM_PORT/health" 120 || die "the insights engine did not start: see .data/log/llm.log"
+}
+
 stop_pidfile() {
   local name="$1" file="$RUN/$1.pid" pid i
   pid_alive "$file" || { rm -f "$file"; return 0; }
@@ -136,7 +144,7 @@ stop_postgres() {
 
 status() {
   local s
-  for s in redis coturn livekit pulse egress whisper app; do
+  for s in redis coturn livekit pulse egress whisper llm app; do
     if pid_alive "$RUN/$s.pid"; then echo "$s: running (pid $(cat "$RUN/$s.pid"))"; else echo "$s: stopped"; fi
   done
   if [ -f "$PGDATA/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
@@ -144,9 +152,9 @@ status() {
 }
 
 case "${1:-}" in
-  start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper ;;
+  start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper; start_llm ;;
   stop)
-    stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
+    stop_pidfile llm; stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
     stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
   restart-postgres) restart_postgres ;;
   status) status ;;
