@@ -91,7 +91,9 @@ export class BoardEditor {
 
 	constructor(private readonly board: BoardConnection) {
 		this.scene = new BoardScene(board.doc);
-		this.#undo = createUndo(board.doc, board.origin);
+		// One undo step per user action, however slow: every action starts with stopCapturing(),
+		// and nothing else splits it (a stroke drawn with pauses stays one step).
+		this.#undo = createUndo(board.doc, board.origin, Infinity);
 	}
 
 	/** Follows the board's changes and the undo stack; returns the cleanup. */
@@ -106,7 +108,6 @@ export class BoardEditor {
 			this.#canRedo = this.#undo.canRedo();
 		};
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.#undo.on(event, onStack);
-		this.#revision++;
 		return () => {
 			stopScene();
 			this.#undo.destroy();
@@ -358,7 +359,10 @@ export class BoardEditor {
 	/** A double click on a note or text opens it for typing. */
 	doubleClick(p: Point): void {
 		const id = this.#hit(this.toBoard(p));
-		if (this.board.canDraw && id && isTextShape(this.scene.get(id))) this.#startEditing(id);
+		if (!this.board.canDraw || !id || !isTextShape(this.scene.get(id))) return;
+		this.#endGesture(false);
+		this.#undo.stopCapturing();
+		this.#startEditing(id);
 	}
 
 	/** Types into the note or text being edited; a text box grows to fit its lines. */

@@ -1,4 +1,5 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { untrack } from 'svelte';
 import * as Y from 'yjs';
 import { WHITEBOARD_MODE_TOPIC, WHITEBOARD_TOPIC, type BoardModeEvent } from '../whiteboard/sync-topics';
 import { FrameAssembler, toFrames } from '../whiteboard/update-frames';
@@ -98,8 +99,9 @@ export class WhiteboardSync {
 		this.doc.on('update', this.#onDocUpdate);
 		room.on(RoomEvent.DataReceived, this.#onData).on(RoomEvent.Reconnected, reload).on(RoomEvent.ParticipantDisconnected, onLeft);
 		addEventListener('pagehide', onPageHide);
-		const stopPresence = this.presence.listen();
-		void this.#load(true);
+		// Called from an $effect: what loading reads must not become its dependency.
+		const stopPresence = untrack(() => this.presence.listen());
+		untrack(() => void this.#load(true));
 		return () => {
 			this.#closed = true;
 			this.doc.off('update', this.#onDocUpdate);

@@ -5,6 +5,7 @@ import { requireSessionViewer } from '#lib/server/auth/guards';
 import { sessionChat } from '#lib/server/chat/chat.service';
 import { insightsEngine } from '#lib/server/pipeline/pipeline-context';
 import { meetingRecord } from '#lib/server/records/meeting-record.service';
+import { boardShapeCount } from '#lib/server/whiteboard/whiteboard.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, depends }) => {
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ params, cookies, depends }) => {
 		code: room.code,
 		isHost: await isHost(ctx.db, room, credentialsFor(cookies, room.code)),
 		record: await meetingRecord(ctx.db, session, insightsEngine() !== null),
-		chat: await sessionChat(ctx, session.id)
+		chat: await sessionChat(ctx, session.id),
+		boardShapes: await boardShapeCount(ctx.db, session.id)
 	};
 };
