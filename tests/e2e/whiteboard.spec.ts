@@ -201,6 +201,16 @@ test('undo takes back only one’s own stroke; the host clears the board; the re
 	await expectSameBoard([ada.page, bo.page], 1);
 	await expect.poll(() => serverShapes(bo.page, ada.code).then((s) => s.map((x) => x.kind))).toEqual(['rect']);
 
+	// A sticky note's text travels too.
+	await ada.page.getByTestId('wb-tool-note').click();
+	await drag(ada.page, [[0.3, 0.6]]);
+	await expect(ada.page.getByTestId('wb-text-editor')).toBeFocused();
+	await ada.page.keyboard.type('Ship on Friday');
+	await ada.page.keyboard.press('Escape');
+	await expect(ada.page.getByTestId('wb-text-editor')).toHaveCount(0);
+	await expectSameBoard([ada.page, bo.page], 2);
+	expect(await dump(bo.page)).toContain('"text":"Ship on Friday"');
+
 	// The record shows the board as it was left, with downloads.
 	const record = await ada.page.context().newPage();
 	await record.goto(`/${ada.code}/meetings`);
@@ -211,7 +221,7 @@ test('undo takes back only one’s own stroke; the host clears the board; the re
 	const svgHref = await record.getByTestId('board-download-svg').getAttribute('href');
 	const svg = await record.request.get(svgHref!);
 	expect(svg.headers()['content-disposition']).toContain('attachment');
-	expect(await svg.text()).toContain('data-kind="rect"');
+	expect(await svg.text()).toContain('Ship on Friday');
 	const [download] = await Promise.all([record.waitForEvent('download'), record.getByTestId('board-download-png').click()]);
 	expect(download.suggestedFilename()).toMatch(/\.png$/);
 	await record.close();
