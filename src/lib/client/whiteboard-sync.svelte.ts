@@ -98,7 +98,7 @@ export class WhiteboardSync {
 		const onPageHide = () => this.#saveBeforeLeaving();
 		this.doc.on('update', this.#onDocUpdate);
 		room.on(RoomEvent.DataReceived, this.#onData).on(RoomEvent.Reconnected, reload).on(RoomEvent.ParticipantDisconnected, onLeft);
-		addEventListener('pagehide', onPageHide);
+		globalThis.addEventListener?.('pagehide', onPageHide);
 		// Called from an $effect: what loading reads must not become its dependency.
 		const stopPresence = untrack(() => this.presence.listen());
 		untrack(() => void this.#load(true));
@@ -106,7 +106,7 @@ export class WhiteboardSync {
 			this.#closed = true;
 			this.doc.off('update', this.#onDocUpdate);
 			room.off(RoomEvent.DataReceived, this.#onData).off(RoomEvent.Reconnected, reload).off(RoomEvent.ParticipantDisconnected, onLeft);
-			removeEventListener('pagehide', onPageHide);
+			globalThis.removeEventListener?.('pagehide', onPageHide);
 			for (const timer of [this.#batchTimer, this.#saveTimer, this.#loadTimer]) clearTimeout(timer);
 			this.#flushBroadcast();
 			this.#saveBeforeLeaving();
