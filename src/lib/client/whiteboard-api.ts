@@ -17,7 +17,15 @@ export type SaveAnswer =
 	/** Not allowed (view-only, or no longer in the meeting), or refused as invalid: sending it again will not help. */
 	| { kind: 'forbidden' | 'refused'; message: string };
 
-const toBytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+/** Base64 to bytes: natively where the browser can (a board can be megabytes), else by hand. */
+function toBytes(base64: string): Uint8Array {
+	const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+	if (native) return native(base64);
+	const binary = atob(base64);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}
 
 const boardUrl = (code: string) => `/api/rooms/${code}/whiteboard`;
 

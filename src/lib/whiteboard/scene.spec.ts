@@ -39,6 +39,19 @@ describe('BoardScene', () => {
 		expect(seen).toEqual([['p'], ['p'], ['r'], ['r'], ['p']]);
 	});
 
+	it('takes a whole board at once (a load) as a full read', () => {
+		const source = createBoard();
+		for (let i = 0; i < 100; i++) addShape(source, rect(`r${i}`, [i, 0, 10, 10], { z: i }), LOCAL);
+		deleteShapes(source, ['r5'], LOCAL);
+		const doc = createBoard();
+		addShape(doc, rect('mine', [0, 0, 1, 1], { z: -1 }), LOCAL);
+		const scene = new BoardScene(doc);
+		scene.watch(() => undefined);
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(source), 'remote');
+		expect(scene.shapes).toEqual(readShapes(doc));
+		expect(scene.size).toBe(100);
+	});
+
 	it('sees a remote peer’s changes with their origin', () => {
 		const a = createBoard();
 		const b = createBoard();

@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
 import { byZ, readShape, readShapes, watchShapes } from './board-read';
 import type { Shape } from './shapes';
 
+const REREAD_ALL_ABOVE = 64;
+
 export class BoardScene {
 	#byId = new Map<string, Shape>();
 	#sorted: Shape[] = [];
@@ -37,10 +39,14 @@ export class BoardScene {
 	/** Re-reads what each transaction touched, then calls `onChange`; returns the cleanup. */
 	watch(onChange: (ids: Set<string>, origin: unknown) => void): () => void {
 		return watchShapes(this.doc, (ids, origin) => {
-			for (const id of ids) {
-				const shape = readShape(this.doc, id);
-				if (shape) this.#byId.set(id, shape);
-				else this.#byId.delete(id);
+			// A whole board arriving (a load) reads faster in one pass than shape by shape.
+			if (ids.size > REREAD_ALL_ABOVE) this.#byId = new Map(readShapes(this.doc).map((shape) => [shape.id, shape]));
+			else {
+				for (const id of ids) {
+					const shape = readShape(this.doc, id);
+					if (shape) this.#byId.set(id, shape);
+					else this.#byId.delete(id);
+				}
 			}
 			this.#stale = true;
 			onChange(ids, origin);
