@@ -6,7 +6,8 @@ import { isNear } from '../whiteboard/pen';
 import { BoardScene } from '../whiteboard/scene';
 import { fontSizeFor, newShapeId, type Color, type PenPoint, type Shape, type ShapePatch, type StrokeWidth, type TextShape } from '../whiteboard/shapes';
 import { LINE_HEIGHT, layoutText } from '../whiteboard/text-layout';
-import { DEFAULT_COLOR, defaultWidth, toolForKey, type ToolId } from '../whiteboard/tools';
+import { boardKeyAction, type KeyInput } from '../whiteboard/keys';
+import { DEFAULT_COLOR, defaultWidth, type ToolId } from '../whiteboard/tools';
 import { resizeBox, scaleShape, translate, type Handle } from '../whiteboard/transform';
 import { boardToScreen, DEFAULT_VIEWPORT, fitToContent, panBy, screenToBoard, zoomAt, type ScreenSize, type Viewport } from '../whiteboard/viewport';
 
@@ -31,14 +32,6 @@ export interface PointerInput {
 	pressure: number;
 	button: number;
 	shift: boolean;
-}
-
-export interface KeyInput {
-	key: string;
-	ctrlKey: boolean;
-	metaKey: boolean;
-	altKey: boolean;
-	shiftKey: boolean;
 }
 
 type Gesture =
@@ -236,31 +229,29 @@ export class BoardEditor {
 
 	/** Handles a key press on the board; true when it did something (the caller prevents the default). */
 	keyDown(e: KeyInput): boolean {
-		const key = e.key.toLowerCase();
-		if (e.ctrlKey || e.metaKey) {
-			if (e.altKey) return false;
-			if (key === 'z') e.shiftKey ? this.redo() : this.undo();
-			else if (key === 'y' && e.ctrlKey) this.redo();
-			else return false; // Ctrl+D, Ctrl+E and the rest belong to the meeting and the browser
-			return true;
+		const action = boardKeyAction(e, this.board.canDraw);
+		switch (action?.kind) {
+			case 'undo':
+				this.undo();
+				break;
+			case 'redo':
+				this.redo();
+				break;
+			case 'delete':
+				this.deleteSelection();
+				break;
+			case 'cancel':
+				this.#endGesture(false);
+				this.#selection = [];
+				break;
+			case 'hold-to-pan':
+				this.#spaceHeld = true;
+				break;
+			case 'tool':
+				this.tool = action.tool;
+				break;
 		}
-		if (e.altKey) return false;
-		if (key === ' ') {
-			this.#spaceHeld = true;
-			return true;
-		}
-		if (key === 'escape') {
-			this.#endGesture(false);
-			this.#selection = [];
-			return true;
-		}
-		if (key === 'delete' || key === 'backspace') {
-			this.deleteSelection();
-			return this.board.canDraw;
-		}
-		const tool = this.board.canDraw ? toolForKey(e.key) : null;
-		if (tool && !e.shiftKey) this.tool = tool;
-		return Boolean(tool);
+		return action !== null;
 	}
 	keyUp(e: Pick<KeyInput, 'key'>): void {
 		if (e.key === ' ') this.#spaceHeld = false;

@@ -217,6 +217,7 @@ export class WhiteboardSync {
 			// Reconnecting: send it again shortly (applying an update twice changes nothing).
 			if (this.#closed || ++this.#publishFailures > RETRY_DELAYS_MS.length) return;
 			setTimeout(() => {
+				if (this.#closed) return;
 				this.#outgoing.unshift(update);
 				this.#flushBroadcast();
 			}, delayFor(this.#publishFailures - 1));
