@@ -13,9 +13,11 @@ export async function joinInBrowser(
 	browser: Browser,
 	baseURL: string,
 	name: string,
-	options: { code?: string; cameraOff?: boolean } = {}
+	options: { code?: string; cameraOff?: boolean; testHooks?: boolean } = {}
 ): Promise<{ page: Page; code: string }> {
 	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
+	// The whiteboard exposes its shapes as `window.__stoomBoard()` when a test asks for it.
+	if (options.testHooks) await context.addInitScript(() => ((window as unknown as { __stoomTest: boolean }).__stoomTest = true));
 	const page = await context.newPage();
 	if (options.code) await page.goto(`/${options.code}`);
 	else {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { DataPacket_Kind } from 'livekit-server-sdk';
 import { boardStats, compact, validateUpdate, type UpdateRefusal } from '../../whiteboard/board-updates';
 import { clearBoard as clearDoc, createBoard } from '../../whiteboard/board-doc';
+import { readShapes } from '../../whiteboard/board-read';
 import { WHITEBOARD_TOPIC, type BoardModeEvent, WHITEBOARD_MODE_TOPIC } from '../../whiteboard/sync-topics';
 import type { AppContext } from '../app-context';
 import type { Db } from '../db';
@@ -23,6 +24,12 @@ export async function boardState(db: Db, sessionId: string): Promise<Uint8Array>
 	const stored = await loadBoard(db, sessionId);
 	const parts = [...(stored.state ? [stored.state] : []), ...stored.updates];
 	return parts.length ? compact(parts) : new Uint8Array();
+}
+
+/** How many shapes the session's board holds: what its SVG shows. */
+export async function boardShapeCount(db: Db, sessionId: string): Promise<number> {
+	const state = await boardState(db, sessionId);
+	return state.byteLength ? readShapes(createBoard(state)).length : 0;
 }
 
 export type SubmitResult =
@@ -50,7 +57,8 @@ export async function submitUpdate(
 		const verdict = validateUpdate(current, update);
 		if (!verdict.ok) return { ok: false as const, reason: verdict.reason, stateVector: Y.encodeStateVectorFromUpdate(current.byteLength ? current : emptyState()) };
 		await appendUpdate(trx, member.session.id, member.participant.id, update);
-		const merged = compact([current, update]);
+		// An empty Uint8Array is no Yjs update: mergeUpdates would throw on it.
+		const merged = current.byteLength ? compact([current, update]) : update;
 		if (stored.updates.length + 1 >= COMPACT_AFTER) {
 			const doc = createBoard(merged);
 			await saveCompacted(trx, member.session.id, merged, boardStats(doc).shapes);

@@ -6,6 +6,7 @@ import { sessionChat } from '#lib/server/chat/chat.service';
 import { latestExport } from '#lib/server/exports/exports.repository';
 import { insightsEngine } from '#lib/server/pipeline/pipeline-context';
 import { meetingRecord } from '#lib/server/records/meeting-record.service';
+import { boardShapeCount } from '#lib/server/whiteboard/whiteboard.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, depends }) => {
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async ({ params, cookies, depends }) => {
 		isHost: await isHost(ctx.db, room, credentialsFor(cookies, room.code)),
 		record: await meetingRecord(ctx.db, session, insightsEngine() !== null),
 		chat: await sessionChat(ctx, session.id),
-		exported: await latestExport(ctx.db, session.id).then((e) => (e ? { status: e.status, progress: e.progress, error: e.error } : null))
+		exported: await latestExport(ctx.db, session.id).then((e) => (e ? { status: e.status, progress: e.progress, error: e.error } : null)),
+		boardShapes: await boardShapeCount(ctx.db, session.id)
 	};
 };

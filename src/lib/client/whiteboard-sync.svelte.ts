@@ -1,0 +1,303 @@
+import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { untrack } from 'svelte';
+import * as Y from 'yjs';
+import { WHITEBOARD_MODE_TOPIC, WHITEBOARD_TOPIC, type BoardModeEvent } from '../whiteboard/sync-topics';
+import { FrameAssembler, toFrames } from '../whiteboard/update-frames';
+import { ApiError, postJson } from './api';
+import { fetchBoard, saveBoardUpdate } from './whiteboard-api';
+import { WhiteboardPresence } from './whiteboard-presence.svelte';
+
+/** Local changes this close together travel as one message: a fast stroke is a handful, not hundreds. */
+const BATCH_MS = 45;
+/** The server hears about changes after a pause like this (and at once when a stroke ends). */
+const SAVE_AFTER_MS = 300;
+const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
+/** A change that arrives before what it builds on waits this long for the server to have it. */
+const CATCH_UP_MS = 1000;
+/** After a (re)load, look once more: a change made just before may have reached the server only now. */
+const SETTLE_MS = 2500;
+/** The page keeps a keepalive request alive only up to 64 KiB. */
+const KEEPALIVE_MAX_BYTES = 60_000;
+
+export type BoardStatus = 'loading' | 'ready' | 'error';
+
+const delayFor = (attempt: number) => RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
+
+/** Whether state vector `a` holds changes `b` lacks. */
+function isAhead(a: Uint8Array, b: Uint8Array): boolean {
+	const theirs = Y.decodeStateVector(b);
+	for (const [client, clock] of Y.decodeStateVector(a)) if (clock > (theirs.get(client) ?? 0)) return true;
+	return false;
+}
+
+/**
+ * One connection's board: loads it from the server, sends this browser's changes to the
+ * others as LiveKit data (batched) and to the server (debounced, diffed against the server's
+ * state vector, retried with backoff), applies the others' changes, and follows the host's
+ * view-only switch. On every (re)connect it reloads and re-sends what the server lacks.
+ * `listen()` subscribes and returns the cleanup.
+ */
+export class WhiteboardSync {
+	readonly doc = new Y.Doc();
+	/** The origin of this browser's own edits: undo tracks only these. */
+	readonly origin = Symbol('local edit');
+	/** Others' cursors and ours. */
+	readonly presence: WhiteboardPresence;
+	#status = $state<BoardStatus>('loading');
+	#viewOnly = $state(false);
+	#canDraw = $state(false);
+	#problem = $state<string | null>(null);
+	#serverVector: Uint8Array | null = null;
+	/** Local changes the server may not have yet. */
+	#unsaved = false;
+	#saving = false;
+	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	#saveAttempt = 0;
+	#behind = 0;
+	#outgoing: Uint8Array[] = [];
+	#batchTimer: ReturnType<typeof setTimeout> | undefined;
+	#sending: Promise<void> = Promise.resolve();
+	#publishFailures = 0;
+	#loadTimer: ReturnType<typeof setTimeout> | undefined;
+	#loadAttempt = 0;
+	#frames = new FrameAssembler();
+	#closed = false;
+
+	constructor(
+		readonly code: string,
+		private readonly room: Room,
+		readonly isHost: boolean
+	) {
+		this.presence = new WhiteboardPresence(this.doc, room, () => this.#canDraw);
+	}
+
+	get status() {
+		return this.#status;
+	}
+	/** The host made the board view-only for everyone else. */
+	get viewOnly() {
+		return this.#viewOnly;
+	}
+	/** This browser may change the board (the host always may). */
+	get canDraw() {
+		return this.#canDraw;
+	}
+	/** What went wrong last, in words for the user (null when all is well). */
+	get problem() {
+		return this.#problem;
+	}
+	/** The LiveKit identity this browser's shapes are signed with. */
+	get author() {
+		return this.room.localParticipant.identity || 'me';
+	}
+
+	listen(): () => void {
+		const room = this.room;
+		const reload = () => void this.#load(true);
+		const onLeft = (participant: RemoteParticipant) => this.#frames.drop(participant.identity);
+		const onPageHide = () => this.#saveBeforeLeaving();
+		this.doc.on('update', this.#onDocUpdate);
+		room.on(RoomEvent.DataReceived, this.#onData).on(RoomEvent.Reconnected, reload).on(RoomEvent.ParticipantDisconnected, onLeft);
+		globalThis.addEventListener?.('pagehide', onPageHide);
+		// Called from an $effect: what loading reads must not become its dependency.
+		const stopPresence = untrack(() => this.presence.listen());
+		untrack(() => void this.#load(true));
+		return () => {
+			this.#closed = true;
+			this.doc.off('update', this.#onDocUpdate);
+			room.off(RoomEvent.DataReceived, this.#onData).off(RoomEvent.Reconnected, reload).off(RoomEvent.ParticipantDisconnected, onLeft);
+			globalThis.removeEventListener?.('pagehide', onPageHide);
+			for (const timer of [this.#batchTimer, this.#saveTimer, this.#loadTimer]) clearTimeout(timer);
+			this.#flushBroadcast();
+			this.#saveBeforeLeaving();
+			stopPresence();
+		};
+	}
+
+	/** A gesture ended: tell the others and the server now rather than after the pause. */
+	flush(): void {
+		clearTimeout(this.#batchTimer);
+		this.#flushBroadcast();
+		if (this.#unsaved) this.#scheduleSave(0);
+	}
+
+	/** Host: removes every shape for everyone (the server makes the change and tells the room). */
+	async clear(): Promise<void> {
+		if (!this.isHost) return;
+		await this.#hostCall('clear', {});
+		await this.#load(); // in case the room's copy of the change does not reach us
+	}
+
+	/** Host: view-only for everyone else, or drawing for all again. */
+	async setViewOnly(viewOnly: boolean): Promise<void> {
+		if (!this.isHost) return;
+		await this.#hostCall('mode', { viewOnly });
+		this.#viewOnly = viewOnly;
+	}
+
+	async #hostCall(path: 'clear' | 'mode', body: object) {
+		try {
+			this.#problem = null;
+			await postJson(`/api/rooms/${this.code}/whiteboard/${path}`, body);
+		} catch (err) {
+			this.#problem = err instanceof ApiError ? err.message : 'That did not work. Try again.';
+			throw err;
+		}
+	}
+
+	/**
+	 * Loads the server's board into ours (ours keeps what the server lacks, and sends it).
+	 * `settle`: look once more a little later, for changes that reach the server just after.
+	 */
+	async #load(settle = false): Promise<void> {
+		clearTimeout(this.#loadTimer);
+		try {
+			const board = await fetchBoard(this.code);
+			if (this.#closed) return;
+			if (board.state.byteLength) Y.applyUpdate(this.doc, board.state, this);
+			performance.mark('wb:applied');
+			this.#serverVector = board.state.byteLength ? Y.encodeStateVectorFromUpdate(board.state) : Y.encodeStateVector(new Y.Doc());
+			this.#viewOnly = board.viewOnly;
+			this.#canDraw = board.canDraw;
+			this.#status = 'ready';
+			this.#loadAttempt = 0;
+			if (this.#problem?.startsWith('Could not load')) this.#problem = null;
+			if (board.canDraw && (this.#unsaved || isAhead(Y.encodeStateVector(this.doc), this.#serverVector))) {
+				this.#unsaved = true;
+				this.#scheduleSave(0);
+			}
+			if (this.#hasGaps()) this.#scheduleLoad(CATCH_UP_MS);
+			else if (settle) this.#scheduleLoad(SETTLE_MS);
+		} catch (err) {
+			if (this.#closed) return;
+			if (this.#status !== 'ready') this.#status = 'error';
+			this.#problem = `Could not load the board: ${(err as Error).message}`;
+			this.#scheduleLoad(delayFor(this.#loadAttempt++), settle);
+		}
+	}
+
+	#scheduleLoad(delay: number, settle = false) {
+		clearTimeout(this.#loadTimer);
+		if (!this.#closed) this.#loadTimer = setTimeout(() => void this.#load(settle), delay);
+	}
+
+	/** Some change we hold waits for one we never got (sent before we joined, or lost). */
+	#hasGaps(): boolean {
+		return Boolean(this.doc.store.pendingStructs || this.doc.store.pendingDs);
+	}
+
+	#onDocUpdate = (update: Uint8Array, origin: unknown) => {
+		// Ours: edits, and undo/redo (whose origin is the UndoManager). Loads and the others' changes arrive with `this`.
+		if (origin === this) return;
+		this.#unsaved = true;
+		this.#outgoing.push(update);
+		this.#batchTimer ??= setTimeout(() => {
+			this.#batchTimer = undefined;
+			this.#flushBroadcast();
+		}, BATCH_MS);
+		this.#scheduleSave(SAVE_AFTER_MS);
+	};
+
+	#flushBroadcast() {
+		this.#batchTimer = undefined;
+		if (this.#outgoing.length === 0) return;
+		const update = Y.mergeUpdates(this.#outgoing);
+		this.#outgoing = [];
+		this.#sending = this.#sending.then(() => this.#publish(update));
+	}
+
+	async #publish(update: Uint8Array): Promise<void> {
+		if (!this.#canDraw) return; // LiveKit would refuse: the server copy reaches the others on their next load
+		try {
+			for (const frame of toFrames(update)) {
+				await this.room.localParticipant.publishData(frame as Uint8Array<ArrayBuffer>, { reliable: true, topic: WHITEBOARD_TOPIC });
+			}
+			this.#publishFailures = 0;
+		} catch {
+			// Reconnecting: send it again shortly (applying an update twice changes nothing).
+			if (this.#closed || ++this.#publishFailures > RETRY_DELAYS_MS.length) return;
+			setTimeout(() => {
+				if (this.#closed) return;
+				this.#outgoing.unshift(update);
+				this.#flushBroadcast();
+			}, delayFor(this.#publishFailures - 1));
+		}
+	}
+
+	#onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+		if (topic === WHITEBOARD_MODE_TOPIC) {
+			if (!participant) this.#applyMode(payload); // only the server decides who may draw
+			return;
+		}
+		if (topic !== WHITEBOARD_TOPIC) return;
+		const update = participant ? this.#frames.push(participant.identity, payload) : payload;
+		if (!update) return;
+		try {
+			Y.applyUpdate(this.doc, update, this);
+		} catch {
+			return; // not a board update
+		}
+		if (this.#hasGaps()) this.#scheduleLoad(CATCH_UP_MS);
+	};
+
+	#applyMode(payload: Uint8Array) {
+		try {
+			const { viewOnly } = JSON.parse(new TextDecoder().decode(payload)) as BoardModeEvent;
+			if (typeof viewOnly !== 'boolean') return;
+			this.#viewOnly = viewOnly;
+			this.#canDraw = !viewOnly || this.isHost;
+			if (this.#canDraw && this.#unsaved) this.#scheduleSave(0);
+		} catch {
+			// not ours
+		}
+	}
+
+	#scheduleSave(delay: number) {
+		clearTimeout(this.#saveTimer);
+		if (!this.#closed) this.#saveTimer = setTimeout(() => void this.#save(), delay);
+	}
+
+	/** POSTs what the server lacks; one request at a time, again while changes keep coming. */
+	async #save(): Promise<void> {
+		if (this.#saving || !this.#unsaved || !this.#canDraw || !this.#serverVector) return;
+		this.#saving = true;
+		this.#unsaved = false; // changes made while this request flies need another
+		let retryIn: number | null = null;
+		try {
+			const answer = await saveBoardUpdate(this.code, Y.encodeStateAsUpdate(this.doc, this.#serverVector));
+			this.#saveAttempt = 0;
+			if (answer.kind === 'saved') {
+				this.#serverVector = answer.stateVector;
+				this.#behind = 0;
+				if (this.#problem?.startsWith('Not saved')) this.#problem = null;
+			} else if (answer.kind === 'behind') {
+				// Re-diff against what the server really has; twice behind means we hold a change
+				// built on one we lack: load the server's board first.
+				this.#serverVector = answer.stateVector;
+				this.#unsaved = true;
+				if (++this.#behind >= 2) {
+					retryIn = delayFor(this.#behind);
+					this.#scheduleLoad(0);
+				} else retryIn = 0;
+			} else {
+				this.#problem = `Not saved: ${answer.message}`;
+			}
+		} catch (err) {
+			this.#unsaved = true;
+			retryIn = delayFor(this.#saveAttempt++);
+			this.#problem = `Not saved yet, retrying: ${(err as Error).message}`;
+		} finally {
+			this.#saving = false;
+		}
+		if (retryIn !== null) this.#scheduleSave(retryIn);
+		else if (this.#unsaved) this.#scheduleSave(SAVE_AFTER_MS);
+	}
+
+	/** The panel closes or the page goes away: hand the server what it lacks, without waiting. */
+	#saveBeforeLeaving() {
+		if (!this.#unsaved || !this.#canDraw || !this.#serverVector) return;
+		const update = Y.encodeStateAsUpdate(this.doc, this.#serverVector);
+		this.#unsaved = false;
+		void saveBoardUpdate(this.code, update, update.byteLength <= KEEPALIVE_MAX_BYTES).catch(() => undefined);
+	}
+}
