@@ -8,18 +8,20 @@ import type { JsonSchema } from './engines/engine';
  * every citation itself.
  */
 const citations = { type: 'array', items: { type: 'string' }, maxItems: 6 };
+// Bounded: a small model left to itself writes a thousand tokens of key points.
+const text = { type: 'string', maxLength: 300 };
 const item = {
 	type: 'object',
-	properties: { text: { type: 'string' }, citations },
+	properties: { text, citations },
 	required: ['text', 'citations'],
 	additionalProperties: false
 };
 const actionItem = {
 	type: 'object',
 	properties: {
-		text: { type: 'string' },
-		owner: { type: ['string', 'null'] },
-		due: { type: ['string', 'null'] },
+		text,
+		owner: { type: ['string', 'null'], maxLength: 80 },
+		due: { type: ['string', 'null'], maxLength: 60 },
 		citations
 	},
 	required: ['text', 'owner', 'due', 'citations'],
@@ -30,7 +32,7 @@ const list = (items: object, maxItems: number) => ({ type: 'array', items, maxIt
 export const INSIGHTS_SCHEMA: JsonSchema = {
 	type: 'object',
 	properties: {
-		summary: { type: 'string' },
+		summary: { type: 'string', maxLength: 1200 },
 		keyPoints: list(item, 8),
 		decisions: list(item, 8),
 		actionItems: list(actionItem, 10),
