@@ -106,10 +106,12 @@ start_egress() {
   wait_for "grep -q 'service ready\|starting service\|service listening' '$LOGS/egress.log'" 20 || warn "egress is slow to start: see .data/log/egress.log"
 }
 
+# Whisper and the insights engine work after meetings and run niced (10): live media
+# (livekit-server, egress) keeps the CPU when a transcript is written during another meeting.
 start_whisper() {
   pid_alive "$RUN/whisper.pid" && return 0
   step "starting Whisper ($WHISPER_MODEL) on $WHISPER_API_URL"
-  (cd "$ROOT"; HF_HUB_OFFLINE=1 WHISPER_MODEL="$WHISPER_MODEL" setsid "$ROOT/.venv-whisper/bin/python" infra/whisper/server.py \
+  (cd "$ROOT"; HF_HUB_OFFLINE=1 WHISPER_MODEL="$WHISPER_MODEL" setsid nice -n 10 "$ROOT/.venv-whisper/bin/python" infra/whisper/server.py \
     --host 127.0.0.1 --port "$WHISPER_PORT" >"$LOGS/whisper.log" 2>&1 < /dev/null & echo $! > "$RUN/whisper.pid")
   wait_for "curl -fsS $WHISPER_API_URL/health" 60 || die "Whisper did not start: see .data/log/whisper.log"
 }
@@ -119,7 +121,7 @@ start_whisper() {
 start_llm() {
   pid_alive "$RUN/llm.pid" && return 0
   step "starting the insights engine (llama.cpp, $INSIGHTS_MODEL) on 127.0.0.1:$LLM_PORT"
-  (cd "$ROOT"; LLM_PORT="$LLM_PORT" LLM_CTX="$INSIGHTS_CONTEXT_TOKENS" setsid infra/llm/serve.sh >"$LOGS/llm.log" 2>&1 < /dev/null & echo $! > "$RUN/llm.pid")
+  (cd "$ROOT"; LLM_PORT="$LLM_PORT" LLM_CTX="$INSIGHTS_CONTEXT_TOKENS" setsid nice -n 10 infra/llm/serve.sh >"$LOGS/llm.log" 2>&1 < /dev/null & echo $! > "$RUN/llm.pid")
   wait_for "curl -fsS http://127.0.0.1:$LLM_PORT/health" 120 || die "the insights engine did not start: see .data/log/llm.log"
 }
 

@@ -32,7 +32,11 @@ BUILD_DIR="$ROOT/.build"
 SRC_DIR="$BUILD_DIR/egress-src"
 BIN="$BIN_DIR/egress"
 STAMP="$BUILD_DIR/egress.stamp"
-STAMP_WANT="github.com/livekit/egress@$EGRESS_VERSION template=$TEMPLATE_REV livekit-client@$LIVEKIT_CLIENT_VERSION"
+# Our patches to the egress source (infra/egress/patches, applied in order); their hash is
+# part of the stamp, so a changed patch rebuilds.
+PATCH_DIR="$ROOT/infra/egress/patches"
+PATCHES_SUM="$(cat "$PATCH_DIR"/*.patch 2>/dev/null | sha256sum | cut -c1-16)"
+STAMP_WANT="github.com/livekit/egress@$EGRESS_VERSION template=$TEMPLATE_REV livekit-client@$LIVEKIT_CLIENT_VERSION patches=$PATCHES_SUM"
 
 step() { printf '[egress] %s\n' "$*"; }
 die() { printf '[egress] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -110,6 +114,15 @@ rm -rf "$SRC_DIR"
 mkdir -p "$BUILD_DIR" "$BIN_DIR"
 cp -r "$MOD_DIR" "$SRC_DIR"
 chmod -R u+w "$SRC_DIR"
+
+# Track egress of video with livekit-server 1.13 (see the patch's comments): padding-only
+# packets that start a Go subscriber's stream are taken for media by this egress's pion, and
+# no keyframe is asked for, so video files often never started under load.
+for p in "$PATCH_DIR"/*.patch; do
+  [[ -e "$p" ]] || continue
+  step "applying $(basename "$p")"
+  (cd "$SRC_DIR" && git apply -p1 "$p") || die "could not apply $p to egress $EGRESS_VERSION"
+done
 
 # cmd/server embeds `templates`; egress serves it on localhost:<template_port> and opens
 # ?url=<ws_url>&token=<jwt>&layout=<layout> in Chrome for RoomComposite requests.
