@@ -148,6 +148,9 @@ export interface RecordingTable {
 	error: string | null;
 	started_at: Date | null;
 	ended_at: Date | null;
+	/** How many times the recorder was asked to record this (a busy or stuck one is asked again). */
+	attempts: Generated<number>;
+	attempted_at: Generated<Date>;
 	created_at: CreatedAt;
 }
 

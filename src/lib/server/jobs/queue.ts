@@ -4,6 +4,8 @@ import type { PgBoss, Queue } from 'pg-boss';
 export interface JobPayloads {
 	'recording.stop': { runId: string };
 	'recording.finalize': { runId: string };
+	/** `attempt`: which request to the recorder this watch is for (each one is watched once). */
+	'recording.watch': { recordingId: string; attempt: number };
 	'transcript.track': { recordingId: string };
 	'transcript.merge': { sessionId: string };
 	/** `force`: the host asked to write them again, even for a transcript that has them. */
@@ -17,6 +19,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_KEYS: { [N in JobName]: (data: JobPayloads[N]) => string | undefined } = {
 	'recording.stop': ({ runId }) => runId,
 	'recording.finalize': ({ runId }) => runId,
+	'recording.watch': ({ recordingId, attempt }) => `${recordingId}:${attempt}`,
 	'transcript.track': ({ recordingId }) => recordingId,
 	'transcript.merge': ({ sessionId }) => sessionId,
 	'insights.generate': ({ sessionId }) => sessionId,
@@ -47,6 +50,8 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
 	'recording.stop': { policy: 'exclusive', retryLimit: 20, retryDelay: 2, retryDelayMax: 60, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
 	'recording.finalize': { policy: 'exclusive', retryLimit: 30, retryDelay: 2, retryDelayMax: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
 	// Whisper may be down for a while: keep retrying for about an hour before giving up.
+	// Looks again every few seconds while a recording is within its start grace.
+	'recording.watch': { policy: 'exclusive', retryLimit: 10, retryDelay: 3, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 60 },
 	'transcript.track': { policy: 'exclusive', retryLimit: 40, retryDelay: 5, retryDelayMax: 120, retryBackoff: true, heartbeatSeconds: 20, expireInSeconds: 3600 },
 	'transcript.merge': { policy: 'stately', retryLimit: 10, retryDelay: 2, retryDelayMax: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
 	// A rate-limited or unreachable engine: retry for about half an hour. A local model on two

@@ -2,7 +2,7 @@ import { exportRecording } from '../exports/export-recording.job';
 import { generateInsights } from '../insights/generate-insights.job';
 import type { JobQueue } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/runner';
-import { retryStop } from '../recordings/recording.service';
+import { retryStop, watchRecording } from '../recordings/recording.service';
 import { mergeTranscript } from '../transcription/merge-transcript.job';
 import { transcribeTrack } from '../transcription/transcribe-track.job';
 import { finalizeRecording } from './finalize-recording.job';
@@ -16,6 +16,7 @@ export function jobHandlers(makeContext: (queue: JobQueue) => PipelineContext): 
 		return {
 			'recording.stop': ({ runId }) => retryStop(ctx, runId),
 			'recording.finalize': ({ runId }) => finalizeRecording(ctx, runId),
+			'recording.watch': ({ recordingId, attempt }) => watchRecording(ctx, recordingId, attempt),
 			'transcript.track': ({ recordingId }, attempt) => transcribeTrack(ctx, recordingId, attempt),
 			'transcript.merge': ({ sessionId }) => mergeTranscript(ctx, sessionId),
 			'insights.generate': ({ sessionId, force }, attempt) => generateInsights(ctx, sessionId, attempt, { force }),

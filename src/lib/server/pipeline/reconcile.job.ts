@@ -12,6 +12,7 @@ import { pendingPartsOfRun } from '../transcription/transcript-parts.repository'
 import { closeMeeting } from './meeting-end.service';
 import type { PipelineContext } from './pipeline-context';
 import { isStandardParticipant } from '../livekit/participant-kind';
+import { MAX_START_ATTEMPTS, startGraceMs } from '../recordings/start-watch';
 
 /** A session younger than this, or with a seat just taken, may not have its LiveKit room yet. */
 const SESSION_SETTLE_MS = 60_000;
@@ -80,7 +81,8 @@ async function syncPresence(ctx: PipelineContext, code: string, session: Meeting
 }
 
 /**
- * Recordings: applies egresses that ended, records microphones nobody recorded yet, keeps
+ * Recordings: applies egresses that ended, records tracks nobody recorded yet, watches those
+ * that have not begun writing, keeps
  * retrying stops the recorder did not confirm, finalizes stopped runs, stops the recording of
  * a meeting that is over, and re-queues transcription of parts whose job was lost.
  */
@@ -103,6 +105,13 @@ export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
 			if (!session) {
 				await stopRecording(ctx, room); // the meeting ended while recording
 				continue;
+			}
+			// A watch lost with its job, or a muted camera whose egress has still not begun:
+			// the recorder watch looks at it again.
+			for (const r of known) {
+				const stuck = r.status === 'starting' && Date.now() - r.attempted_at.getTime() >= startGraceMs(r.kind);
+				const refused = r.status === 'failed' && !r.started_at && r.attempts < MAX_START_ATTEMPTS;
+				if (stuck || refused) await ctx.jobs.enqueue('recording.watch', { recordingId: r.id, attempt: r.attempts });
 			}
 			const participants = await ctx.livekit.listParticipants(run.code).catch(() => []);
 			for (const p of participants) {

@@ -84,7 +84,7 @@ export async function insertCompositeRecording(db: Db, values: { run_id: string;
 export async function updateRecording(
 	db: Db,
 	id: string,
-	values: Partial<Pick<Recording, 'egress_id' | 'status' | 'error' | 'started_at' | 'ended_at'>>
+	values: Partial<Pick<Recording, 'egress_id' | 'status' | 'error' | 'started_at' | 'ended_at' | 'attempts' | 'attempted_at' | 'file_path'>>
 ): Promise<void> {
 	await db.updateTable('recordings').set(values).where('id', '=', id).execute();
 }
@@ -146,4 +146,8 @@ export async function recordedSessionsBefore(db: Db, before: Date): Promise<{ se
 /** Marks why a run stopped when nobody pressed Stop. */
 export async function setStopReason(db: Db, id: string, reason: string): Promise<void> {
 	await db.updateTable('recording_runs').set({ stop_reason: reason }).where('id', '=', id).execute();
+}
+
+export async function findRecording(db: Db, id: string): Promise<Recording | undefined> {
+	return db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
 }

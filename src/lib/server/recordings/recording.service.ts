@@ -6,10 +6,12 @@ import { egressTime, isTerminal, recordingStatusOf } from '../livekit/egress';
 import { setTranscriptStage } from '../meetings/record-stage';
 import { findParticipantByIdentity } from '../rooms/participant.repository';
 import { DISK_FULL_NOTICE, freeBytes } from './disk-space';
+import { attemptPath, startGraceMs, watchVerdict } from './start-watch';
 import type { RecordingContext } from './recording-context';
 import {
 	claimTrackRecording,
 	findLiveRun,
+	findRecording,
 	findRecordingByEgress,
 	findRun,
 	insertCompositeRecording,
@@ -115,16 +117,69 @@ export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code
 	return ok;
 }
 
+/** A refused start is asked again after this long (the recorder was busy). */
+const REFUSED_RETRY_SECONDS = 5;
+
+/** Asks the recorder for one recording, and has the watch check that it really starts writing. */
 async function startEgress(ctx: RecordingContext, recording: Recording, start: () => Promise<EgressInfo>): Promise<boolean> {
+	let ok: boolean;
 	try {
 		const info = await start();
 		await updateRecording(ctx.db, recording.id, { egress_id: info.egressId, status: recordingStatusOf(info) });
-		return true;
+		ok = true;
 	} catch (err) {
-		console.error(`recording ${recording.id}: egress did not start`, err);
+		console.error(`recording ${recording.id}: egress did not start (attempt ${recording.attempts})`, err);
 		await updateRecording(ctx.db, recording.id, { status: 'failed', error: RECORDER_FAILED });
-		return false;
+		ok = false;
 	}
+	const delaySeconds = ok ? Math.ceil(startGraceMs(recording.kind) / 1000) : REFUSED_RETRY_SECONDS;
+	await ctx.jobs.enqueue('recording.watch', { recordingId: recording.id, attempt: recording.attempts }, { delaySeconds });
+	return ok;
+}
+
+/**
+ * The `recording.watch` job, once per request to the recorder: a recording of a live run that
+ * was refused, or that did not begin writing within its grace, is asked for again (a few
+ * times, see start-watch.ts); one whose track is gone is let go. Throws to look again later.
+ */
+export async function watchRecording(ctx: RecordingContext, recordingId: string, attempt: number, now = Date.now()): Promise<void> {
+	const recording = await findRecording(ctx.db, recordingId);
+	if (!recording || recording.attempts !== attempt) return; // gone, or a later attempt has its own watch
+	const run = await findRun(ctx.db, recording.run_id);
+	const room = run && (await findRoomById(ctx.db, run.room_id));
+	if (!run || !room) return;
+	const runLive = run.status === 'recording';
+	let published = true;
+	let muted = false;
+	if (runLive && recording.track_sid) {
+		const participants = await ctx.livekit.listParticipants(room.code); // unreachable: throw, look again
+		const track = participants.flatMap((p) => p.tracks).find((t) => t.sid === recording.track_sid);
+		published = track !== undefined;
+		muted = track?.muted ?? false;
+	}
+	const verdict = watchVerdict(recording, { runLive, published, muted, now });
+	if (verdict === 'done') return;
+	if (verdict === 'wait') throw new Error(`recording ${recording.id} is still starting`);
+	if (recording.egress_id && recording.status === 'starting') await ctx.egress.stop(recording.egress_id).catch(() => undefined);
+	if (verdict === 'give_up') {
+		console.error(`recording ${recording.id}: the recorder did not start it after ${recording.attempts} attempts`);
+		await updateRecording(ctx.db, recording.id, { status: 'failed', error: RECORDER_FAILED });
+		return;
+	}
+	const again = { ...recording, attempts: recording.attempts + 1, file_path: attemptPath(recording.file_path, recording.attempts + 1) };
+	await updateRecording(ctx.db, recording.id, {
+		attempts: again.attempts,
+		attempted_at: new Date(now),
+		file_path: again.file_path,
+		egress_id: null,
+		status: 'starting',
+		error: null
+	});
+	const ok = await startEgress(ctx, again, () =>
+		again.kind === 'composite' ? ctx.egress.recordRoom(room.code, again.file_path, ctx.compositeVideo) : ctx.egress.recordTrack(room.code, again.track_sid!, again.file_path)
+	);
+	// Stop was pressed while this egress was starting: it must not keep recording.
+	if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
 }
 
 /** A track published while recording (a late joiner, a camera turned on, a new share or a takeover) is recorded too. */
