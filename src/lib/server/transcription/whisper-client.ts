@@ -1,3 +1,4 @@
+import { slowAnswer } from '../http/slow-answer';
 import { errorForStatus, WhisperUnavailableError } from './whisper-errors';
 import { whisperRequest, type WhisperAudio, type WhisperClientConfig } from './whisper-request';
 import { parseWhisperReply, type WhisperResult } from './whisper-response';
@@ -31,7 +32,7 @@ async function transcribe(
 	let response: Response;
 	let body: string;
 	try {
-		response = await fetch(url, { method: 'POST', body: form, signal });
+		response = await fetch(url, { ...slowAnswer(config.timeoutMs), method: 'POST', body: form, signal });
 		body = await response.text();
 	} catch (cause) {
 		if (callerSignal?.aborted) throw callerSignal.reason;

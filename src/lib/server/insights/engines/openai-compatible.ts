@@ -1,3 +1,4 @@
+import { slowAnswer } from '../../http/slow-answer';
 import type { InsightsEngine, StructuredReply, StructuredRequest } from './engine';
 import {
 	EngineBlockedError,
@@ -67,7 +68,7 @@ async function generate(
 	let response: Response;
 	let body: string;
 	try {
-		response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload), signal });
+		response = await fetch(url, { ...slowAnswer(config.timeoutMs), method: 'POST', headers, body: JSON.stringify(payload), signal });
 		body = await response.text();
 	} catch (cause) {
 		if (request.signal?.aborted) throw request.signal.reason;
