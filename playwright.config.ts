@@ -34,9 +34,13 @@ export default defineConfig({
 		launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs }
 	},
 	webServer: {
-		command: 'node scripts/serve.js',
+		// A clean test database first (the app migrates it on start): nothing left by the
+		// integration tests, such as their pipeline jobs, runs during this suite.
+		command: 'node scripts/reset-test-db.js && node scripts/serve.js',
 		url: `http://127.0.0.1:${port}/api/health`,
-		env: { PORT: String(port), HOST: '127.0.0.1' },
+		// Every browser here comes from 127.0.0.1, so the per-address limits on creating and
+		// joining meetings are raised for the suite (their own tests are in tests/integration).
+		env: { PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_CREATE_ROOM: '1000/600', RATE_LIMIT_JOIN: '1000/60' },
 		reuseExistingServer: false,
 		timeout: 60_000,
 		stdout: 'pipe'

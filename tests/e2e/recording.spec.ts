@@ -14,11 +14,11 @@ const SENTENCES = [
 // leaves room for an odd word on a loaded 2-core machine while still failing on nonsense.
 const MAX_WER = 0.25;
 
-test('the host records a meeting; the transcript names the bot, the call and the record page show it with insights whose citations land on their lines', async ({
+test('the host records a meeting; the call shows the transcript naming the bot and the insights being written, the record page the insights, whose citations land on their lines', async ({
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(420_000);
+	test.setTimeout(720_000);
 	const host = await newParticipantPage(browser);
 	const code = await createMeeting(host.page);
 	await joinAs(host.page, 'Hana Host');
@@ -65,19 +65,27 @@ test('the host records a meeting; the transcript names the bot, the call and the
 	expect(stages[0]).toBe('recording');
 	expect(stages.at(-1)).toBe('lines');
 	expect(stages.some((s) => ['waiting', 'transcribing', 'merging'].includes(s))).toBe(true);
-	await expect(panel.getByTestId('insights')).toHaveAttribute('data-status', 'ready', { timeout: 180_000 });
-	await expect(panel.getByTestId('insights-summary')).not.toBeEmpty();
+	// The server pushes the pipeline's next stage to the call: the panel shows insights being written.
+	await expect(panel.getByTestId('insights')).toHaveAttribute('data-status', /running|ready/, { timeout: 120_000 });
 
 	// The host's panel opened by itself at the stop; it links to the record page.
+	const recordHref = (await host.page.getByTestId('transcript-panel').getByTestId('record-link').getAttribute('href')) ?? '';
+	// Insights come from the stack's small local model, which runs niced (live media comes
+	// first). On this 2-core machine, browsers in a call (software-composited video) leave it
+	// almost no CPU, so everyone leaves the call and the host waits on the record page.
+	await bot.leave();
+	await guest.context.close();
+	await host.page.close();
 	const recordPage = await host.context.newPage();
-	await recordPage.goto((await host.page.getByTestId('transcript-panel').getByTestId('record-link').getAttribute('href')) ?? '');
+	await recordPage.goto(recordHref);
 	await expect(recordPage.getByTestId('transcript-status')).toHaveCount(0, { timeout: 60_000 });
 	const lines = recordPage.getByTestId('transcript-line');
 	await expect(lines.first()).toBeVisible();
 
 	// Insights on the record page: every citation names a line that exists; a click marks that
 	// line and seeks the player to it.
-	await expect(recordPage.getByTestId('insights')).toHaveAttribute('data-status', 'ready');
+	await expect(recordPage.getByTestId('insights')).toHaveAttribute('data-status', 'ready', { timeout: 420_000 });
+	await expect(recordPage.getByTestId('insights-summary')).not.toBeEmpty();
 	await expect(recordPage.getByTestId('insights-source')).toContainText('Written by');
 	const citations = recordPage.getByTestId('citation');
 	expect(await citations.count()).toBeGreaterThan(0);
@@ -98,7 +106,6 @@ test('the host records a meeting; the transcript names the bot, the call and the
 	// The Markdown export carries the insights before the transcript.
 	const md = await (await recordPage.request.get((await recordPage.getByTestId('export-md').getAttribute('href')) ?? '')).text();
 	expect(md).toMatch(/## Insights[\s\S]*## Transcript[\s\S]*\*\*Speech Bot\*\*/);
-	await guest.context.close();
 
 	const speakers = await lines.getByTestId('line-speaker').allTextContents();
 	expect(new Set(speakers)).toEqual(new Set(['Speech Bot']));
@@ -117,7 +124,6 @@ test('the host records a meeting; the transcript names the bot, the call and the
 	const vtt = await recordPage.request.get(await recordPage.getByTestId('export-vtt').getAttribute('href') ?? '');
 	expect(await vtt.text()).toMatch(/^WEBVTT[\s\S]*<v Speech Bot>/);
 
-	await bot.leave();
 	await host.context.close();
 });
 
