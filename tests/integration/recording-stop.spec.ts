@@ -1,9 +1,9 @@
-import { TrackSource } from 'livekit-server-sdk';
+import { EgressStatus, TrackSource } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { egressApi, isTerminal, type EgressApi } from '../../src/lib/server/livekit/egress';
 import { findOpenSession } from '../../src/lib/server/meetings/session.repository';
 import { findRun, runRecordings, setRunStatus } from '../../src/lib/server/recordings/recording.repository';
-import { recordTrack, retryStop, startRecording, stopRecording } from '../../src/lib/server/recordings/recording.service';
+import { applyEgressInfo, recordTrack, retryStop, startRecording, stopRecording } from '../../src/lib/server/recordings/recording.service';
 import { findRoomByCode } from '../../src/lib/server/rooms/room.repository';
 import { AppProcess, createRoomAsHost } from '../support/app-process';
 import { SpeechBot } from '../support/speech-bot';
@@ -89,5 +89,28 @@ describe('stopping a recording', () => {
 		expect(larry?.egress_id).toBeTruthy();
 		expect(await egressesEnded(code, [larry!.egress_id!])).toBe(true);
 		await stopRecording(pipeline, room).catch(() => undefined);
+	}, 90_000);
+
+	it('keeps a finished recording finished when LiveKit delivers its last egress_updated after egress_ended', async () => {
+		const { code, room, session } = await meetingWithSpeaker('Otto Order');
+		const pipeline = pipelineOf(ctx, { enqueue: async () => undefined });
+		const started = await startRecording(pipeline, room, session);
+		if (!started.ok) throw new Error(started.reason);
+		const egressIds = (await runRecordings(ctx.db, started.run.id)).map((r) => r.egress_id!).filter(Boolean);
+		await stopRecording(pipeline, room);
+		expect(await egressesEnded(code, egressIds)).toBe(true);
+
+		const ended = (await egressApi().list(code)).filter((i) => egressIds.includes(i.egressId));
+		for (const info of ended) await applyEgressInfo(pipeline, info);
+		const finished = (await runRecordings(ctx.db, started.run.id)).map((r) => r.status);
+		expect(finished.length).toBe(egressIds.length);
+		expect(finished.every((s) => s === 'complete' || s === 'failed')).toBe(true);
+		for (const info of ended) {
+			const late = info.clone();
+			late.status = EgressStatus.EGRESS_ENDING;
+			late.endedAt = BigInt(0);
+			await applyEgressInfo(pipeline, late);
+		}
+		expect((await runRecordings(ctx.db, started.run.id)).map((r) => r.status)).toEqual(finished);
 	}, 90_000);
 });

@@ -254,6 +254,9 @@ export async function stopWhenDiskLow(ctx: RecordingContext): Promise<boolean> {
 export async function applyEgressInfo(ctx: RecordingContext, info: EgressInfo): Promise<void> {
 	const recording = await findRecordingByEgress(ctx.db, info.egressId);
 	if (!recording) return;
+	// LiveKit may deliver an egress's last egress_updated (ENDING) after its egress_ended: a
+	// finished recording stays finished (else the run's finalize waits on it for ever).
+	if ((recording.status === 'complete' || recording.status === 'failed') && !isTerminal(info)) return;
 	const status = recordingStatusOf(info);
 	if (info.error) console.error(`recording ${recording.id}: egress ${info.egressId} reported: ${info.error}`);
 	await updateRecording(ctx.db, recording.id, {
