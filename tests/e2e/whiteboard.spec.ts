@@ -85,7 +85,7 @@ async function expectSameBoard(pages: Page[], shapes: number) {
 		.toBe(shapes);
 }
 
-test('strokes reach the others live, concurrent drawing converges, a late joiner and a reload see the board', async ({ browser }) => {
+test('strokes reach the others live, two and then four people drawing at once converge, a late joiner and a reload see the board', async ({ browser }) => {
 	const ada = await person(browser, 'Ada');
 	const bo = await person(browser, 'Bo', ada.code);
 	await openBoard(ada.page);
@@ -109,6 +109,15 @@ test('strokes reach the others live, concurrent drawing converges, a late joiner
 	expect(await dump(cy.page)).toBe(await dump(ada.page));
 	await expect.poll(() => serverShapes(cy.page, ada.code).then((s) => s.length)).toBe(7);
 
+	// Dee joins too, and all four draw at once: everyone, and the server, end with the same board.
+	const dee = await person(browser, 'Dee', ada.code);
+	await openBoard(dee.page);
+	await expect(dee.page.getByTestId('whiteboard-canvas')).toHaveAttribute('data-shapes', '7', { timeout: 5_000 });
+	for (const p of [cy, dee]) await p.page.getByTestId('wb-tool-pen').click();
+	await Promise.all([ada, bo, cy, dee].map((p, i) => stroke(p.page, 0.1 + i * 0.2, 0.25)));
+	await expectSameBoard([ada.page, bo.page, cy.page, dee.page], 11);
+	await expect.poll(() => serverShapes(dee.page, ada.code).then((s) => s.length)).toBe(11);
+
 	// Bo reloads (and rejoins): the board is the same.
 	const before = await dump(ada.page);
 	await bo.page.reload();
@@ -116,7 +125,7 @@ test('strokes reach the others live, concurrent drawing converges, a late joiner
 	await openBoard(bo.page);
 	await expect.poll(() => dump(bo.page)).toBe(before);
 
-	for (const p of [ada, bo, cy]) await p.close();
+	for (const p of [ada, bo, cy, dee]) await p.close();
 });
 
 test('view-only: the guest keeps the board but loses the tools, draws nothing, and the server refuses their updates', async ({ browser }) => {
