@@ -3,7 +3,7 @@
 // speakers, ~150 words a minute, with decisions, owners and due dates said aloud). Prints the
 // time, tokens, requests (map-reduce parts) and the share of citations that survived the
 // check. Needs the engine (./stoom up starts it).
-// Run: node bench/insights.ts [minutes=5,30]   → bench/results/insights.json
+// Run: npx jiti bench/insights.ts [minutes=5,30]   → bench/results/insights.json
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createOpenAiCompatibleEngine } from '../src/lib/server/insights/engines/openai-compatible.ts';
 import { buildMaterial } from '../src/lib/server/insights/material.ts';

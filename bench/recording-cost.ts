@@ -4,7 +4,7 @@
 // (cameras and the screen share too, as published). Prints the recorder's CPU (every Egress
 // process, from /proc) and the disk written per minute of meeting; then renders the video
 // record as one MP4 and prints the export's speed (× real time). Needs the stack (./stoom up).
-// Run: DATABASE_URL=… node bench/recording-cost.ts [seconds=60]   → bench/results/recording-cost.json
+// Run: DATABASE_URL=… npx jiti bench/recording-cost.ts [seconds=60]   → bench/results/recording-cost.json
 import { readdirSync, readFileSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDb } from '../src/lib/server/db/index.ts';
