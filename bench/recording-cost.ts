@@ -4,6 +4,9 @@
 // (cameras and the screen share too, as published). Prints the recorder's CPU (every Egress
 // process, from /proc) and the disk written per minute of meeting; then renders the video
 // record as one MP4 and prints the export's speed (× real time). Needs the stack (./stoom up).
+// The app it talks to must run with RECORDING_VIDEO=false: its own webhook handling and 15 s
+// reconciliation would otherwise add the video tracks to the audio-only run (the video run
+// starts every track itself).
 // Run: DATABASE_URL=… npx jiti bench/recording-cost.ts [seconds=60]   → bench/results/recording-cost.json
 import { readdirSync, readFileSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +16,8 @@ import { livekitRooms } from '../src/lib/server/livekit/clients.ts';
 import { findOpenSession } from '../src/lib/server/meetings/session.repository.ts';
 import { applyEgressInfo, startRecording, stopRecording } from '../src/lib/server/recordings/recording.service.ts';
 import { findRoomByCode } from '../src/lib/server/rooms/room.repository.ts';
+import { findParticipantByIdentity } from '../src/lib/server/rooms/participant.repository.ts';
+import { takeOver } from '../src/lib/server/screen-share/screen-share.service.ts';
 import { exportRecording } from '../src/lib/server/exports/export-recording.job.ts';
 import { insertExport, findExport } from '../src/lib/server/exports/exports.repository.ts';
 import { createRoomAsHost } from '../tests/support/app-process.ts';
@@ -99,9 +104,14 @@ async function meeting(recordVideo: boolean) {
 	const names = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson'];
 	const bots = await Promise.all(names.map((n) => SpeechBot.join(url, code, n)));
 	const videos = await Promise.all(bots.map((b, i) => publishVideo(b.room, 'camera', { width: 640, height: 360, hue: i * 60 })));
+	const room = (await findRoomByCode(db, code))!;
+	// Ada presents: the server's screen-share lock gives her the right to publish a screen.
+	const presenter = (await findParticipantByIdentity(db, bots[0]!.room.localParticipant!.identity))!;
+	const taken = await takeOver(ctx(recordVideo), { room, participant: presenter });
+	if (!taken.ok) throw new Error(`screen share refused: ${taken.reason}`);
+	await new Promise((r) => setTimeout(r, 1000));
 	videos.push(await publishVideo(bots[0]!.room, 'screen', { width: 1280, height: 720 }));
 	await new Promise((r) => setTimeout(r, 3000));
-	const room = (await findRoomByCode(db, code))!;
 	const session = (await findOpenSession(db, room.id))!;
 	const started = await startRecording(ctx(recordVideo), room, session);
 	if (!started.ok) throw new Error(started.reason);
