@@ -12,7 +12,7 @@ import { pendingPartsOfRun } from '../transcription/transcript-parts.repository'
 import { closeMeeting } from './meeting-end.service';
 import type { PipelineContext } from './pipeline-context';
 import { isStandardParticipant } from '../livekit/participant-kind';
-import { MAX_START_ATTEMPTS, startGraceMs } from '../recordings/start-watch';
+import { needsWatch } from '../recordings/start-watch';
 
 /** A session younger than this, or with a seat just taken, may not have its LiveKit room yet. */
 const SESSION_SETTLE_MS = 60_000;
@@ -109,9 +109,7 @@ export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
 			// A watch lost with its job, or a muted camera whose egress has still not begun:
 			// the recorder watch looks at it again.
 			for (const r of known) {
-				const stuck = r.status === 'starting' && Date.now() - r.attempted_at.getTime() >= startGraceMs(r.kind);
-				const refused = r.status === 'failed' && !r.started_at && r.attempts < MAX_START_ATTEMPTS;
-				if (stuck || refused) await ctx.jobs.enqueue('recording.watch', { recordingId: r.id, attempt: r.attempts });
+				if (needsWatch(r, Date.now())) await ctx.jobs.enqueue('recording.watch', { recordingId: r.id, attempt: r.attempts });
 			}
 			const participants = await ctx.livekit.listParticipants(run.code).catch(() => []);
 			for (const p of participants) {

@@ -51,7 +51,7 @@ export async function startRecording(ctx: RecordingContext, room: Room, session:
 	const started = await Promise.all(tracks.map((t) => recordTrack(ctx, run, room.code, t)));
 
 	const composite = await insertCompositeRecording(ctx.db, { run_id: run.id, file_path: join(runDir(ctx, run), ctx.compositeVideo ? 'room.mp4' : 'room.ogg') });
-	const compositeOk = await startEgress(ctx, composite, () => ctx.egress.recordRoom(room.code, composite.file_path, ctx.compositeVideo));
+	const compositeOk = await startEgress(ctx, room.code, composite);
 
 	if (!compositeOk && !started.some(Boolean)) {
 		await setRunStatus(ctx.db, run.id, 'done');
@@ -111,7 +111,7 @@ export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code
 		file_path: join(runDir(ctx, run), `${track.identity}-${track.sid}.${containerFor(track.mimeType, source)}`)
 	});
 	if (!recording) return true;
-	const ok = await startEgress(ctx, recording, () => ctx.egress.recordTrack(code, track.sid, recording.file_path));
+	const ok = await startEgress(ctx, code, recording);
 	// Stop was pressed while this egress was starting: it must not keep recording.
 	if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
 	return ok;
@@ -120,11 +120,18 @@ export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code
 /** A refused start is asked again after this long (the recorder was busy). */
 const REFUSED_RETRY_SECONDS = 5;
 
+/** What the recorder is asked for a recording: the room mix, or one track as published. */
+function askRecorder(ctx: RecordingContext, code: string, recording: Recording): Promise<EgressInfo> {
+	return recording.kind === 'composite'
+		? ctx.egress.recordRoom(code, recording.file_path, ctx.compositeVideo)
+		: ctx.egress.recordTrack(code, recording.track_sid!, recording.file_path);
+}
+
 /** Asks the recorder for one recording, and has the watch check that it really starts writing. */
-async function startEgress(ctx: RecordingContext, recording: Recording, start: () => Promise<EgressInfo>): Promise<boolean> {
+async function startEgress(ctx: RecordingContext, code: string, recording: Recording): Promise<boolean> {
 	let ok: boolean;
 	try {
-		const info = await start();
+		const info = await askRecorder(ctx, code, recording);
 		await updateRecording(ctx.db, recording.id, { egress_id: info.egressId, status: recordingStatusOf(info) });
 		ok = true;
 	} catch (err) {
@@ -175,9 +182,7 @@ export async function watchRecording(ctx: RecordingContext, recordingId: string,
 		status: 'starting',
 		error: null
 	});
-	const ok = await startEgress(ctx, again, () =>
-		again.kind === 'composite' ? ctx.egress.recordRoom(room.code, again.file_path, ctx.compositeVideo) : ctx.egress.recordTrack(room.code, again.track_sid!, again.file_path)
-	);
+	const ok = await startEgress(ctx, room.code, again);
 	// Stop was pressed while this egress was starting: it must not keep recording.
 	if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
 }

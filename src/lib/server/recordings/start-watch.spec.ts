@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptPath, COMPOSITE_START_GRACE_MS, MAX_START_ATTEMPTS, START_GRACE_MS, watchVerdict, type WatchedRecording, type WatchFacts } from './start-watch';
+import { attemptPath, COMPOSITE_START_GRACE_MS, MAX_START_ATTEMPTS, needsWatch, START_GRACE_MS, watchVerdict, type WatchedRecording, type WatchFacts } from './start-watch';
 
 const now = Date.parse('2026-11-28T10:00:00Z');
 const ago = (ms: number) => new Date(now - ms);
@@ -28,6 +28,23 @@ describe('watchVerdict', () => {
 	];
 	it.each(cases)('%s', (_name, recording, facts, verdict) => {
 		expect(watchVerdict(recording, facts)).toBe(verdict);
+	});
+});
+
+describe('needsWatch (the reconciliation hands these back to the watch)', () => {
+	it.each<[string, WatchedRecording, boolean]>([
+		['starting within its grace', rec({ attempted_at: ago(START_GRACE_MS - 1) }), false],
+		['starting past its grace', rec({ attempted_at: ago(START_GRACE_MS) }), true],
+		['a room mix within its longer grace', rec({ kind: 'composite', attempted_at: ago(START_GRACE_MS + 1000) }), false],
+		['a room mix past its grace', rec({ kind: 'composite', attempted_at: ago(COMPOSITE_START_GRACE_MS) }), true],
+		['stuck after the last attempt (the watch gives it up)', rec({ attempts: MAX_START_ATTEMPTS, attempted_at: ago(60_000) }), true],
+		['refused before it wrote, attempts left', rec({ status: 'failed', attempts: MAX_START_ATTEMPTS - 1 }), true],
+		['refused on the last attempt', rec({ status: 'failed', attempts: MAX_START_ATTEMPTS }), false],
+		['failed after it wrote', rec({ status: 'failed', started_at: ago(5000) }), false],
+		['writing', rec({ status: 'active', started_at: ago(1000), attempted_at: ago(60_000) }), false],
+		['finished', rec({ status: 'complete', started_at: ago(1000), attempted_at: ago(60_000) }), false]
+	])('%s → %s', (_name, recording, expected) => {
+		expect(needsWatch(recording, now)).toBe(expected);
 	});
 });
 

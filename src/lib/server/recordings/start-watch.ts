@@ -60,6 +60,17 @@ export function watchVerdict(recording: WatchedRecording, facts: WatchFacts): Wa
 	return recording.attempts >= MAX_START_ATTEMPTS ? 'give_up' : 'restart';
 }
 
+/**
+ * For the periodic reconciliation, which finds recordings whose watch was lost with its job:
+ * one still `starting` past its grace, or refused before it ever wrote while attempts remain,
+ * is handed to the watch again.
+ */
+export function needsWatch(recording: WatchedRecording, now: number): boolean {
+	const stuck = recording.status === 'starting' && now - recording.attempted_at.getTime() >= startGraceMs(recording.kind);
+	const refused = recording.status === 'failed' && !recording.started_at && recording.attempts < MAX_START_ATTEMPTS;
+	return stuck || refused;
+}
+
 /** The file of the n-th attempt: `a/b/p-TR.webm` → `a/b/p-TR.2.webm` (the first keeps its name). */
 export function attemptPath(filePath: string, attempt: number): string {
 	const base = filePath.replace(/\.\d+(\.[a-z0-9]+)$/i, '$1');
