@@ -1,4 +1,4 @@
-import { RoomEvent, Track, type LocalTrack, type Participant, type Room } from 'livekit-client';
+import { RoomEvent, Track, type LocalTrack, type Participant, type Room, type TrackPublication } from 'livekit-client';
 import { untrack } from 'svelte';
 import { postJson } from './api';
 
@@ -236,10 +236,15 @@ export class ScreenShareState {
 		}
 	};
 
-	/** The browser's own "Stop sharing" button ends the track: release the lock too. */
-	#onLocalUnpublished = () => {
+	/**
+	 * The browser's own "Stop sharing" button ends the track: release the lock too. After a
+	 * full reconnect (the media node died) livekit-client unpublishes and republishes every
+	 * track, the screen's still live: that is no stop.
+	 */
+	#onLocalUnpublished = (publication?: TrackPublication) => {
 		const stillHolder = this.#holder?.identity === this.localIdentity;
-		if (stillHolder && !this.#stopping && !this.#busy && !this.room.localParticipant.isScreenShareEnabled) void this.#release();
+		const republishing = publication?.track?.mediaStreamTrack?.readyState === 'live';
+		if (stillHolder && !republishing && !this.#stopping && !this.#busy && !this.room.localParticipant.isScreenShareEnabled) void this.#release();
 		this.#refresh();
 	};
 
