@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# The cluster topology on one machine: two livekit-server nodes sharing Redis (LiveKit's own
-# multi-node routing), two Egress workers on the same Redis, two app processes sharing
+# The cluster topology on one machine: two livekit-server nodes sharing a Redis (LiveKit's
+# own multi-node routing), two Egress workers on the same Redis, two app processes sharing
 # PostgreSQL (pg-boss runs each job once), and nginx in front of the app processes and of
-# the nodes' signalling. The base services (PostgreSQL, Redis, coturn, PulseAudio, Whisper,
-# the insights engine) come from scripts/stack.sh.
+# the nodes' signalling. The base services (PostgreSQL, coturn, PulseAudio, Whisper, the
+# insights engine) come from scripts/stack.sh. The cluster has a Redis of its own: LiveKit
+# and Egress talk over Redis pub/sub, which no database number separates, so on the stack's
+# Redis the single node's Egress would take the cluster's recordings.
 #
 # Usage: scripts/cluster.sh start|stop|status [dev|test]
 #        scripts/cluster.sh kill <process> [dev|test]   kill -9 one process with its supervisor, as if its
 #                                                   machine died (start brings it back)
 #        scripts/cluster.sh node-of <room> [dev|test]   which livekit process hosts a room
 # Processes: livekit-1 livekit-2 egress-1 egress-2 app-1 app-2.
-# Profile dev (./stoom up --cluster): the app on APP_PORT (3000), Redis database 1.
-# Profile test (the cluster tests): the app on 3400, Redis database 2, the test database.
+# Profile dev (./stoom up --cluster): the app on APP_PORT (3000), its Redis on 56380.
+# Profile test (the cluster tests): the app on 3400, its Redis on 56381, the test database.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
 
@@ -28,7 +30,7 @@ case "$PROFILE" in
     CLUSTER_LIVEKIT_PORT="${CLUSTER_LIVEKIT_PORT:-7870}"
     LIVEKIT_NODE_PORTS=(7780 7790)
     EGRESS_TEMPLATE_PORTS=(7981 7982)
-    CLUSTER_REDIS_DB=1
+    CLUSTER_REDIS_PORT=56380
     CLUSTER_DATABASE_URL="$DATABASE_URL"
     ;;
   test)
@@ -36,13 +38,14 @@ case "$PROFILE" in
     CLUSTER_LIVEKIT_PORT=7770
     LIVEKIT_NODE_PORTS=(7680 7690)
     EGRESS_TEMPLATE_PORTS=(7983 7984)
-    CLUSTER_REDIS_DB=2
+    CLUSTER_REDIS_PORT=56381
     CLUSTER_DATABASE_URL="$TEST_DATABASE_URL"
     ;;
   *) die "unknown cluster profile '$PROFILE' (dev or test)" ;;
 esac
 CLUSTER_APP_1_PORT=$((CLUSTER_APP_PORT + 1))
 CLUSTER_APP_2_PORT=$((CLUSTER_APP_PORT + 2))
+CLUSTER_REDIS_ADDRESS="127.0.0.1:$CLUSTER_REDIS_PORT"
 CRUN="$RUN/cluster-$PROFILE"
 CLOGS="$LOGS/cluster-$PROFILE"
 mkdir -p "$CRUN" "$CLOGS"
@@ -56,11 +59,21 @@ start_supervised() {
   (cd "$dir"; setsid "$ROOT/scripts/supervise.sh" "$@" >>"$CLOGS/$name.log" 2>&1 < /dev/null & echo $! > "$CRUN/$name.pid")
 }
 
+start_cluster_redis() {
+  pid_alive "$CRUN/redis.pid" && return 0
+  step "starting the cluster's Redis on $CLUSTER_REDIS_ADDRESS"
+  printf 'requirepass %s\n' "$REDIS_PASSWORD" > "$CRUN/redis.conf"
+  chmod 600 "$CRUN/redis.conf"
+  redis-server "$CRUN/redis.conf" --bind 127.0.0.1 --port "$CLUSTER_REDIS_PORT" --save '' --appendonly no --daemonize yes \
+    --pidfile "$CRUN/redis.pid" --logfile "$CLOGS/redis.log" --dir "$CRUN"
+  wait_for "REDISCLI_AUTH='$REDIS_PASSWORD' redis-cli -p $CLUSTER_REDIS_PORT ping | grep -q PONG" 15 || die "the cluster's Redis did not start: see $CLOGS/redis.log"
+}
+
 start_livekit_node() {
   local n="$1" port="${LIVEKIT_NODE_PORTS[$(($1 - 1))]}"
   pid_alive "$CRUN/livekit-$n.pid" && return 0
   step "starting livekit-server node $n on 127.0.0.1:$port (ICE $((port + 1))/tcp, $((port + 2))/udp)"
-  SFU_PORT="$port" SFU_ICE_TCP_PORT=$((port + 1)) SFU_ICE_UDP_PORT=$((port + 2)) REDIS_DB="$CLUSTER_REDIS_DB" \
+  SFU_PORT="$port" SFU_ICE_TCP_PORT=$((port + 1)) SFU_ICE_UDP_PORT=$((port + 2)) REDIS_ADDRESS="$CLUSTER_REDIS_ADDRESS" \
     LIVEKIT_WEBHOOK_URLS="[http://127.0.0.1:$CLUSTER_APP_PORT/api/livekit/webhook]" \
     render "$ROOT/infra/livekit/livekit.yaml" "$CRUN/livekit-$n.yaml"
   # livekit-server reads LIVEKIT_<KEY> variables as config overrides: none of ours may reach it.
@@ -73,11 +86,13 @@ start_egress_worker() {
   pid_alive "$CRUN/egress-$n.pid" && return 0
   step "starting Egress worker $n"
   mkdir -p "$RECORDINGS_STORAGE_PATH"
-  rm -rf "$CRUN/egress-$n-tmp" && mkdir -p "$CRUN/egress-$n-tmp"
-  LIVEKIT_WS_URL="ws://127.0.0.1:$CLUSTER_LIVEKIT_PORT" REDIS_DB="$CLUSTER_REDIS_DB" EGRESS_TEMPLATE_PORT="${EGRESS_TEMPLATE_PORTS[$((n - 1))]}" \
+  # Short: Chrome (the room mix) puts a Unix socket under it, and those paths are limited to 107 bytes.
+  local tmp="$RUN/eg-$PROFILE$n"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  LIVEKIT_WS_URL="ws://127.0.0.1:$CLUSTER_LIVEKIT_PORT" REDIS_ADDRESS="$CLUSTER_REDIS_ADDRESS" EGRESS_TEMPLATE_PORT="${EGRESS_TEMPLATE_PORTS[$((n - 1))]}" \
     render "$ROOT/infra/egress/egress.yaml" "$CRUN/egress-$n.yaml"
   # As in stack.sh: egress resolves local file outputs against its working directory (/).
-  TMPDIR="$CRUN/egress-$n-tmp" start_supervised "egress-$n" / egress --config "$CRUN/egress-$n.yaml"
+  TMPDIR="$tmp" start_supervised "egress-$n" / egress --config "$CRUN/egress-$n.yaml"
 }
 
 start_app_process() {
@@ -120,7 +135,7 @@ stop_supervised() {
 # the node id each node logged when it started.
 node_of() {
   local room="$1" node n
-  node="$(REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -p "$REDIS_PORT" -n "$CLUSTER_REDIS_DB" --no-auth-warning HGET room_node_map "$room")"
+  node="$(REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -p "$CLUSTER_REDIS_PORT" --no-auth-warning HGET room_node_map "$room")"
   [ -n "$node" ] || die "no node hosts room $room"
   for n in 1 2; do
     if [ "$(grep 'starting LiveKit server' "$CLOGS/livekit-$n.log" 2>/dev/null | tail -1 | grep -o 'ND_[A-Za-z0-9]*')" = "$node" ]; then echo "livekit-$n"; return 0; fi
@@ -130,7 +145,7 @@ node_of() {
 
 status() {
   local s
-  for s in livekit-1 livekit-2 egress-1 egress-2 app-1 app-2 nginx; do
+  for s in redis livekit-1 livekit-2 egress-1 egress-2 app-1 app-2 nginx; do
     if pid_alive "$CRUN/$s.pid"; then echo "$s: running (pid $(cat "$CRUN/$s.pid"))"; else echo "$s: stopped"; fi
   done
 }
@@ -138,6 +153,7 @@ status() {
 case "$CMD" in
   start)
     [ -x "$(command -v nginx)" ] || die "nginx is missing: run scripts/bootstrap.sh"
+    start_cluster_redis
     start_livekit_node 1; start_livekit_node 2
     start_egress_worker 1; start_egress_worker 2
     start_app_process 1; start_app_process 2
@@ -156,6 +172,12 @@ case "$CMD" in
     wait_for "! curl -s -o /dev/null http://127.0.0.1:$CLUSTER_APP_PORT/" 10 || warn "port $CLUSTER_APP_PORT is still taken"
     rm -f "$CRUN/nginx.pid"
     for s in app-1 app-2 egress-1 egress-2 livekit-1 livekit-2; do stop_supervised "$s"; done
+    if pid_alive "$CRUN/redis.pid"; then
+      step "stopping the cluster's Redis ($PROFILE)"
+      kill "$(cat "$CRUN/redis.pid")"
+      wait_for "! kill -0 $(cat "$CRUN/redis.pid")" 10 || true
+    fi
+    rm -f "$CRUN/redis.pid"
     ;;
   status) status ;;
   kill)

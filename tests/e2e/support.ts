@@ -20,9 +20,32 @@ function trackPeerConnections(relay: boolean) {
 	window.RTCPeerConnection = Tracked;
 }
 
-export async function newParticipantPage(browser: Browser, options: { relay?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext();
+export interface ParticipantOptions {
+	/** Force ICE through TURN. */
+	relay?: boolean;
+	/** Connect LiveKit's signalling to this port instead of the one the server handed out (the cluster tests pick a node). */
+	signalPort?: number;
+}
+
+/** Sends every LiveKit WebSocket to `port` on the same host, and records the URLs used in `window.__ws`. */
+function pinSignalPort(port: number | null) {
+	const Native = window.WebSocket;
+	class Pinned extends Native {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			const target = new URL(url);
+			if (port !== null && target.pathname.startsWith('/rtc')) target.port = String(port);
+			super(target, protocols);
+			((window as any).__ws ??= []).push(target.href);
+		}
+	}
+	window.WebSocket = Pinned;
+}
+
+export async function newParticipantPage(browser: Browser, options: ParticipantOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+	// Pinning a port connects to an address the page's CSP (connect-src) does not name.
+	const context = await browser.newContext({ bypassCSP: options.signalPort !== undefined });
 	await context.addInitScript(trackPeerConnections, options.relay ?? false);
+	if (options.signalPort !== undefined) await context.addInitScript(pinSignalPort, options.signalPort);
 	const page = await context.newPage();
 	return { context, page };
 }

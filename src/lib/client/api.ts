@@ -24,3 +24,26 @@ export async function postJson<T>(url: string, body: unknown = {}): Promise<T> {
 	if (!response.ok) throw new ApiError(response.status, payload.message ?? `Request failed (${response.status})`);
 	return payload as T;
 }
+
+/** Answers that mean "the app process behind the load balancer went away", not "no". */
+const GONE_STATUSES = new Set([502, 503, 504]);
+const RETRY_AFTER_MS = 300;
+
+/**
+ * fetch for requests that are safe to repeat (GET, HEAD): when the network fails or the
+ * load balancer answers that the app process died mid-request, it asks once more — the
+ * balancer sends the second try to another process. Anything else is returned as is.
+ * Requests that change something are never repeated here.
+ */
+export async function fetchIdempotent(url: string, init: RequestInit = {}, retryAfterMs = RETRY_AFTER_MS): Promise<Response> {
+	const method = (init.method ?? 'GET').toUpperCase();
+	if (method !== 'GET' && method !== 'HEAD') throw new Error(`fetchIdempotent: ${method} is not idempotent`);
+	try {
+		const response = await fetch(url, init);
+		if (!GONE_STATUSES.has(response.status)) return response;
+	} catch {
+		// the network: try once more below
+	}
+	await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
+	return fetch(url, init);
+}

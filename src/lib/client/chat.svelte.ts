@@ -1,6 +1,6 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message';
-import { ApiError, postJson } from './api';
+import { ApiError, fetchIdempotent, postJson } from './api';
 
 function isChatMessage(value: unknown): value is ChatMessage {
 	const m = value as Partial<ChatMessage> | null;
@@ -18,7 +18,7 @@ function isChatMessage(value: unknown): value is ChatMessage {
 async function fetchHistory(code: string): Promise<ChatMessage[]> {
 	let response: Response;
 	try {
-		response = await fetch(`/api/rooms/${code}/chat`);
+		response = await fetchIdempotent(`/api/rooms/${code}/chat`);
 	} catch {
 		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
 	}

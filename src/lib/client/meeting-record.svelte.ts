@@ -1,6 +1,7 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import type { MeetingRecord } from '../records/meeting-record';
 import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
+import { fetchIdempotent } from './api';
 
 /** Stages in which the pipeline is still working on the record. */
 export function isProcessing(status: MeetingRecord['transcriptStatus']): boolean {
@@ -56,7 +57,7 @@ export class MeetingRecordState {
 		if (!id) return;
 		this.#loading = (async () => {
 			try {
-				const response = await fetch(`/api/rooms/${this.code}/meetings/${id}/record`);
+				const response = await fetchIdempotent(`/api/rooms/${this.code}/meetings/${id}/record`);
 				const body = await response.json().catch(() => ({}));
 				if (!response.ok) throw new Error(body.message ?? `The record could not be read (${response.status}).`);
 				this.#record = body as MeetingRecord;

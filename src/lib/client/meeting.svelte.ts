@@ -7,6 +7,7 @@ import {
 	type RoomConnectOptions
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
+import { watchMediaPath } from './media-path-watchdog';
 import { ApiError } from './api';
 import { fetchRoomToken } from './room-token';
 import { toParticipantView, type ParticipantView } from './participant-view';
@@ -71,6 +72,8 @@ export class MeetingConnection {
 	readonly speaker: ActiveSpeaker;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
+	/** Ends the media-path watchdog (a dead media node behind a live signalling one). */
+	#stopMediaWatch: () => void;
 
 	constructor(
 		readonly code: string,
@@ -78,6 +81,7 @@ export class MeetingConnection {
 	) {
 		this.#room = new Room({ adaptiveStream: true, dynacast: true });
 		this.speaker = new ActiveSpeaker(this.#room);
+		this.#stopMediaWatch = watchMediaPath(this.#room);
 		for (const event of PARTICIPANT_EVENTS) this.#room.on(event, this.#refresh);
 		this.#room
 			.on(RoomEvent.ParticipantConnected, (p) => this.notify(`${p.name || 'Someone'} joined`))
@@ -223,6 +227,7 @@ export class MeetingConnection {
 	async leave(): Promise<void> {
 		clearTimeout(this.#retryTimer);
 		this.speaker.destroy();
+		this.#stopMediaWatch();
 		this.#status = 'left';
 		await this.#room.disconnect();
 		this.#participants = [];

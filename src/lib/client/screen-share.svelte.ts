@@ -1,6 +1,6 @@
 import { RoomEvent, Track, type LocalTrack, type Participant, type Room, type TrackPublication } from 'livekit-client';
 import { untrack } from 'svelte';
-import { postJson } from './api';
+import { fetchIdempotent, postJson } from './api';
 
 export type { Presenter, ScreenShareEvent } from '../screen-share/events';
 import type { Presenter, ScreenShareEvent } from '../screen-share/events';
@@ -176,7 +176,7 @@ export class ScreenShareState {
 
 	async #load() {
 		try {
-			const response = await fetch(this.#url);
+			const response = await fetchIdempotent(this.#url);
 			if (!response.ok) return;
 			const { holder, fence } = (await response.json()) as { holder: Presenter | null; fence: number };
 			if (fence <= this.#fence) return; // nothing missed

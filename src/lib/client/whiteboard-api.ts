@@ -1,5 +1,5 @@
 /** The whiteboard's server endpoints, as the browser calls them. */
-import { ApiError } from './api';
+import { ApiError, fetchIdempotent } from './api';
 
 export interface BoardSnapshot {
 	/** The whole board as one Yjs update (empty before anything was drawn). */
@@ -31,7 +31,8 @@ const boardUrl = (code: string) => `/api/rooms/${code}/whiteboard`;
 
 async function request(url: string, init?: RequestInit): Promise<Response> {
 	try {
-		return await fetch(url, init);
+		const method = (init?.method ?? 'GET').toUpperCase();
+		return await (method === 'GET' ? fetchIdempotent(url, init) : fetch(url, init));
 	} catch {
 		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
 	}
