@@ -3,7 +3,7 @@
 # livekit-server (Go module proxy), npm dependencies. Idempotent; a warm run takes seconds.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-APT_PACKAGES=(postgresql redis-server coturn chromium espeak-ng sox ffmpeg curl ca-certificates cmake ninja-build g++)
+APT_PACKAGES=(postgresql redis-server coturn nginx-light chromium espeak-ng sox ffmpeg curl ca-certificates cmake ninja-build g++)
 
 install_apt() {
   local missing=() p

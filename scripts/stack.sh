@@ -155,10 +155,12 @@ status() {
 
 case "${1:-}" in
   start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper; start_llm ;;
+  # What the cluster (scripts/cluster.sh) runs on: everything but the single livekit-server and Egress.
+  start-base) start_postgres; start_redis; start_coturn; start_pulseaudio; start_whisper; start_llm ;;
   stop)
     stop_pidfile llm; stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
     stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
   restart-postgres) restart_postgres ;;
   status) status ;;
-  *) die "usage: scripts/stack.sh start|stop|restart-postgres|status" ;;
+  *) die "usage: scripts/stack.sh start|start-base|stop|restart-postgres|status" ;;
 esac
