@@ -1,4 +1,5 @@
 import type { InsightsView } from '../insights/types';
+import type { GapView } from './recording-gaps';
 import type { StageVideo } from './stage-timeline';
 import type { TranscriptStatus } from '../transcript/status';
 import type { TranscriptLine } from '../transcript/types';
@@ -11,6 +12,8 @@ export interface MeetingRecord {
 	transcriptStatus: TranscriptStatus;
 	transcriptDetail: string | null;
 	transcript: TranscriptLine[];
+	/** Stretches in which no speaker's audio was recorded (a media node's failover), on the transcript's clock. */
+	gaps: GapView[];
 	/** The audio the page plays (the room's mix): the clock every video follows. */
 	playback: { recordingId: string; kind: 'composite' | 'track'; video: boolean } | null;
 	/** Cameras and screen shares, on the playback's clock; the page shows them as a stage. */

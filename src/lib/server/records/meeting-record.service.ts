@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { InsightsView } from '../../insights/types';
 import type { MeetingRecord } from '../../records/meeting-record';
+import { recordingGaps } from '../../records/recording-gaps';
 import type { Db } from '../db';
 import type { MeetingSession } from '../db/schema';
 import { INSIGHTS_OFF } from '../insights/generate-insights.job';
@@ -42,6 +43,9 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 		transcriptStatus: session.transcript_status,
 		transcriptDetail: session.transcript_detail,
 		transcript: session.transcript,
+		gaps: recordingGaps(
+			recordings.filter((r) => r.kind === 'track' && r.started_at).map((r) => ({ startMs: r.started_at!.getTime(), endMs: r.ended_at?.getTime() ?? null }))
+		).map((g) => ({ startAt: seconds(new Date(g.startMs))!, endAt: seconds(new Date(g.endMs))! })),
 		playback: playable ? { recordingId: playable.id, kind: playable.kind === 'composite' ? 'composite' : 'track', video: playable.file_path.endsWith('.mp4') } : null,
 		videos: recordings
 			.filter((r) => r.kind === 'video' && r.status === 'complete' && r.started_at)
