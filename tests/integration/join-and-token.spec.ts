@@ -134,4 +134,33 @@ describe('issueToken', () => {
 		const linked = await ctx.db.selectFrom('participants').select('session_id').where('room_id', '=', room.id).execute();
 		expect(linked.every((p) => p.session_id === session!.id)).toBe(true);
 	});
+
+	it('asks LiveKit for the room once per session while someone is in it, again when nobody is', async () => {
+		const { room } = await newRoom(ctx);
+		let creates = 0;
+		const counting = {
+			...ctx,
+			livekit: new Proxy(ctx.livekit, {
+				get: (target, key) => (key === 'createRoom' ? (...args: Parameters<typeof target.createRoom>) => (creates++, target.createRoom(...args)) : Reflect.get(target, key))
+			})
+		};
+		const ada = await joined(counting, room, newBrowser(), 'Ada');
+		expect(creates).toBe(1);
+		// LiveKit's participant_joined: Ada is in the room, so LiveKit keeps it.
+		await ctx.db.updateTable('participants').set({ joined_at: new Date() }).where('id', '=', ada.participant.id).execute();
+		await joined(counting, room, newBrowser(), 'Bo');
+		await joined(counting, room, newBrowser(), 'Cy');
+		expect(creates).toBe(1);
+		// The join step's own token does not ask again; a later token (a reconnect) does.
+		const dee = newBrowser();
+		await joined(counting, room, dee, 'Dee');
+		expect((await issueToken(counting, room, dee, { livekitRoomChecked: true })).ok).toBe(true);
+		expect(creates).toBe(1);
+		expect((await issueToken(counting, room, dee)).ok).toBe(true);
+		expect(creates).toBe(2);
+		// Ada left: nobody is known to be in the room, and the next join makes sure it exists.
+		await ctx.db.updateTable('participants').set({ left_at: new Date() }).where('id', '=', ada.participant.id).execute();
+		await joined(counting, room, newBrowser(), 'Eve');
+		expect(creates).toBe(3);
+	});
 });

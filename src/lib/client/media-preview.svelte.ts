@@ -1,12 +1,13 @@
-import { createLocalAudioTrack, createLocalVideoTrack, Room, type LocalAudioTrack, type LocalVideoTrack } from 'livekit-client';
+import { audioConstraints, videoConstraints } from './capture-constraints';
 
 /**
  * The pre-join preview: local camera and microphone the user can switch on and off and
- * choose devices for, before anything is published.
+ * choose devices for, before anything is published. Plain getUserMedia, so the pre-join
+ * screen needs no LiveKit code; the meeting publishes these same tracks (see `handOver`).
  */
 export class MediaPreview {
-	videoTrack = $state.raw<LocalVideoTrack | undefined>(undefined);
-	audioTrack = $state.raw<LocalAudioTrack | undefined>(undefined);
+	videoTrack = $state.raw<MediaStreamTrack | undefined>(undefined);
+	audioTrack = $state.raw<MediaStreamTrack | undefined>(undefined);
 	cameraOn = $state(true);
 	micOn = $state(true);
 	videoDevices = $state.raw<MediaDeviceInfo[]>([]);
@@ -14,6 +15,8 @@ export class MediaPreview {
 	videoDeviceId = $state<string | undefined>(undefined);
 	audioDeviceId = $state<string | undefined>(undefined);
 	error = $state<string | null>(null);
+	/** The meeting owns the tracks now: the preview keeps showing them and changes nothing. */
+	#handedOver = false;
 
 	constructor(defaults: { cameraOn: boolean; micOn: boolean }) {
 		this.cameraOn = defaults.cameraOn;
@@ -27,10 +30,12 @@ export class MediaPreview {
 
 	async refreshDevices(): Promise<void> {
 		try {
-			this.videoDevices = await Room.getLocalDevices('videoinput', false);
-			this.audioDevices = await Room.getLocalDevices('audioinput', false);
+			// Without permission the labels are empty and the ids blank: list only real devices.
+			const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.deviceId !== '');
+			this.videoDevices = devices.filter((d) => d.kind === 'videoinput');
+			this.audioDevices = devices.filter((d) => d.kind === 'audioinput');
 		} catch {
-			// Without permission the lists stay empty; the default devices still work.
+			// The lists stay empty; the default devices still work.
 		}
 	}
 
@@ -47,11 +52,12 @@ export class MediaPreview {
 	}
 
 	async #applyCamera() {
+		if (this.#handedOver) return;
 		this.videoTrack?.stop();
 		this.videoTrack = undefined;
 		if (!this.cameraOn) return;
 		try {
-			this.videoTrack = await createLocalVideoTrack({ deviceId: this.videoDeviceId });
+			this.videoTrack = await this.#open('video', videoConstraints(this.videoDeviceId));
 			this.error = null;
 		} catch (err) {
 			this.cameraOn = false;
@@ -60,21 +66,35 @@ export class MediaPreview {
 	}
 
 	async #applyMic() {
+		if (this.#handedOver) return;
 		this.audioTrack?.stop();
 		this.audioTrack = undefined;
 		if (!this.micOn) return;
 		try {
-			this.audioTrack = await createLocalAudioTrack({ deviceId: this.audioDeviceId });
+			this.audioTrack = await this.#open('audio', audioConstraints(this.audioDeviceId));
 		} catch (err) {
 			this.micOn = false;
 			this.error = `Microphone unavailable: ${(err as Error).message}`;
 		}
 	}
 
-	/** Releases the devices; the meeting acquires its own tracks with the same choices. */
+	async #open(kind: 'audio' | 'video', constraints: MediaTrackConstraints): Promise<MediaStreamTrack> {
+		const stream = await navigator.mediaDevices.getUserMedia({ [kind]: constraints });
+		return stream.getTracks()[0]!;
+	}
+
+	/** Gives the open tracks to the meeting, which publishes them; the preview still shows them until it goes. */
+	handOver(): { videoTrack?: MediaStreamTrack; audioTrack?: MediaStreamTrack } {
+		this.#handedOver = true;
+		return { videoTrack: this.videoTrack, audioTrack: this.audioTrack };
+	}
+
+	/** Releases the devices, unless the meeting has them. */
 	stop(): void {
-		this.videoTrack?.stop();
-		this.audioTrack?.stop();
+		if (!this.#handedOver) {
+			this.videoTrack?.stop();
+			this.audioTrack?.stop();
+		}
 		this.videoTrack = undefined;
 		this.audioTrack = undefined;
 	}

@@ -2,14 +2,18 @@ import {
 	ConnectionError,
 	ConnectionErrorReason,
 	DisconnectReason,
+	LocalAudioTrack,
+	LocalVideoTrack,
 	Room,
 	RoomEvent,
+	Track,
 	type RoomConnectOptions
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
 import { watchMediaPath } from './media-path-watchdog';
 import { ApiError } from './api';
-import { fetchRoomToken } from './room-token';
+import { audioConstraints, videoConstraints } from './capture-constraints';
+import { fetchRoomToken, type RoomToken } from './room-token';
 import { toParticipantView, type ParticipantView } from './participant-view';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'disconnected' | 'left';
@@ -19,6 +23,9 @@ export interface MediaChoices {
 	cameraOn: boolean;
 	audioDeviceId?: string;
 	videoDeviceId?: string;
+	/** The pre-join preview's open tracks: published as they are instead of opening the devices again. */
+	audioTrack?: MediaStreamTrack;
+	videoTrack?: MediaStreamTrack;
 }
 
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 10000];
@@ -58,6 +65,7 @@ function disconnectMessage(reason: DisconnectReason | undefined): string {
  */
 export class MeetingConnection {
 	#status = $state<ConnectionStatus>('idle');
+	#signalConnected = $state(false);
 	#notice = $state<string | null>(null);
 	#participants = $state.raw<ParticipantView[]>([]);
 	#micOn = $state(false);
@@ -72,6 +80,9 @@ export class MeetingConnection {
 	readonly speaker: ActiveSpeaker;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
+	/** The token the join step answered with, used for the first connect instead of asking again. */
+	#firstToken: RoomToken | undefined;
+	#choices: MediaChoices | undefined;
 	/** Ends the media-path watchdog (a dead media node behind a live signalling one). */
 	#stopMediaWatch: () => void;
 
@@ -87,6 +98,7 @@ export class MeetingConnection {
 			.on(RoomEvent.ParticipantConnected, (p) => this.notify(`${p.name || 'Someone'} joined`))
 			.on(RoomEvent.ParticipantDisconnected, (p) => this.notify(`${p.name || 'Someone'} left`));
 		this.#room
+			.on(RoomEvent.SignalConnected, () => (this.#signalConnected = true))
 			.on(RoomEvent.Reconnecting, () => (this.#status = 'reconnecting'))
 			.on(RoomEvent.Reconnected, () => {
 				this.#status = 'connected';
@@ -104,6 +116,13 @@ export class MeetingConnection {
 
 	get status() {
 		return this.#status;
+	}
+	/**
+	 * Whether the stage should show yet: once LiveKit's server answered (or the attempt ended).
+	 * Rendering the stage while the media connection is set up keeps it off the join's path.
+	 */
+	get stageReady() {
+		return this.#status !== 'connecting' || this.#signalConnected;
 	}
 	get notice() {
 		return this.#notice;
@@ -145,8 +164,21 @@ export class MeetingConnection {
 		return this.#room;
 	}
 
-	/** Connects (fetching a token from the server) and publishes the chosen media. */
-	async join(choices: MediaChoices): Promise<void> {
+	/**
+	 * Warms the way to the LiveKit server while the person is still on the pre-join screen
+	 * (an HTTP request to it, so the connect finds the connection and TLS ready).
+	 */
+	prepare(wsUrl: string): void {
+		void this.#room.prepareConnection(wsUrl);
+	}
+
+	/**
+	 * Connects and publishes the chosen media. `token` is the one the join step answered
+	 * with; retries (and a join without one) fetch a fresh token from the server.
+	 */
+	async join(choices: MediaChoices, token?: RoomToken): Promise<void> {
+		if (token) this.#firstToken = token;
+		this.#choices = choices;
 		clearTimeout(this.#retryTimer);
 		this.#status = 'connecting';
 		this.#notice = null;
@@ -165,7 +197,9 @@ export class MeetingConnection {
 	}
 
 	async #connectWithFreshToken(): Promise<void> {
-		const { token, wsUrl, sessionId } = await fetchRoomToken(this.code);
+		const fresh = this.#firstToken ?? (await fetchRoomToken(this.code));
+		this.#firstToken = undefined;
+		const { token, wsUrl, sessionId } = fresh;
 		this.#sessionId = sessionId;
 		await this.#room.connect(wsUrl, token, this.connectOptions);
 	}
@@ -174,6 +208,7 @@ export class MeetingConnection {
 		if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
 			this.#status = 'disconnected';
 			this.#notice = err.message;
+			stopPreviewTracks(choices);
 			return;
 		}
 		// A token LiveKit refused (expired, forged) is simply replaced by the next attempt's fresh one.
@@ -189,9 +224,18 @@ export class MeetingConnection {
 
 	async #publish(choices: MediaChoices) {
 		const local = this.#room.localParticipant;
+		const { audioTrack, videoTrack } = choices;
 		try {
-			await local.setMicrophoneEnabled(choices.micOn, choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined);
-			await local.setCameraEnabled(choices.cameraOn, choices.videoDeviceId ? { deviceId: choices.videoDeviceId } : undefined);
+			// The preview's tracks, handed to LiveKit as its own (not user-provided): it stops the
+			// camera when it is switched off and reopens it with the same constraints.
+			await Promise.all([
+				audioTrack?.readyState === 'live'
+					? local.publishTrack(new LocalAudioTrack(audioTrack, audioConstraints(choices.audioDeviceId), false), { source: Track.Source.Microphone })
+					: local.setMicrophoneEnabled(choices.micOn, choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined),
+				videoTrack?.readyState === 'live'
+					? local.publishTrack(new LocalVideoTrack(videoTrack, videoConstraints(choices.videoDeviceId), false), { source: Track.Source.Camera })
+					: local.setCameraEnabled(choices.cameraOn, choices.videoDeviceId ? { deviceId: choices.videoDeviceId } : undefined)
+			]);
 		} catch (err) {
 			// A meeting that ended (or a leave) mid-publish cancels the publication: the
 			// disconnect notice says what happened, not this.
@@ -224,8 +268,10 @@ export class MeetingConnection {
 		await this.#room.switchActiveDevice(kind, deviceId);
 	}
 
+	/** Leaves the call; preview tracks still unpublished (left while connecting) are released too. */
 	async leave(): Promise<void> {
 		clearTimeout(this.#retryTimer);
+		if (this.#choices) stopPreviewTracks(this.#choices);
 		this.speaker.destroy();
 		this.#stopMediaWatch();
 		this.#status = 'left';
@@ -241,4 +287,10 @@ export class MeetingConnection {
 		this.#micOn = room.localParticipant.isMicrophoneEnabled;
 		this.#cameraOn = room.localParticipant.isCameraEnabled;
 	};
+}
+
+/** Releases preview tracks that were never published (LiveKit stops the ones it publishes). */
+function stopPreviewTracks(choices: MediaChoices): void {
+	choices.audioTrack?.stop();
+	choices.videoTrack?.stop();
 }

@@ -8,6 +8,7 @@ import { credentialsFor, ensureBrowserId, setJoinPassCookie } from '#lib/server/
 import { requireRoom } from '#lib/server/auth/guards';
 import { isHost, passOf } from '#lib/server/auth/room-policy';
 import { DENIAL_MESSAGES } from '#lib/server/auth/room-rules';
+import { issueToken } from '#lib/server/auth/token.service';
 import { findLiveRun } from '#lib/server/recordings/recording.repository';
 import { findParticipant } from '#lib/server/rooms/participant.repository';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,6 +27,8 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 		muteOnJoin: room.mute_on_join,
 		cameraOffOnJoin: room.camera_off_on_join,
 		recording: Boolean(await findLiveRun(ctx.db, room.id)),
+		// Public (the CSP names it too): the pre-join screen warms the connection to it.
+		livekitUrl: ctx.config.LIVEKIT_WS_URL,
 		form
 	};
 };
@@ -60,6 +63,13 @@ export const actions: Actions = {
 			}
 		}
 		setJoinPassCookie(cookies, room.code, result.pass.id, secure);
-		return { form, joined: true };
+		// One round trip: the answer carries the first LiveKit token, minted under the same room
+		// policy as every other. Without one (refused or failed now) the client asks the token
+		// endpoint, which says why.
+		const credentials = { ...credentialsFor(cookies, room.code), browserId, passId: result.pass.id };
+		const token = await issueToken(ctx, room, credentials, { livekitRoomChecked: true });
+		if (!token.ok) return { form, joined: true };
+		const { ok: _, ...connection } = token;
+		return { form, joined: true, token: connection };
 	}
 };

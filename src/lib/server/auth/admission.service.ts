@@ -3,7 +3,7 @@ import { verifyPassword } from '../crypto/secrets';
 import type { JoinPass, MeetingSession, Participant, Room } from '../db/schema';
 import { insertPass } from '../meetings/join-pass.repository';
 import { isBanned } from '../meetings/session-ban.repository';
-import { currentSession } from '../meetings/session.service';
+import { joinableSession } from '../meetings/session.service';
 import { retryAfterSeconds } from '../rate-limit/limiter';
 import { newParticipantIdentity } from '../rooms/identity';
 import { countSeated, insertParticipant, updateParticipant } from '../rooms/participant.repository';
@@ -37,22 +37,20 @@ export async function admit(ctx: AppContext, input: AdmissionInput): Promise<Adm
 	const attempt = await ctx.limits.join.consume(input.client);
 	if (!attempt.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(attempt) };
 
-	let session: MeetingSession;
-	try {
-		session = await currentSession(ctx, room);
-	} catch (err) {
-		console.error('LiveKit unreachable at the join step', err);
-		return { ok: false, reason: 'livekit_unavailable' };
-	}
-	const host = await isHost(ctx.db, room, credentials);
+	const [session, host] = await Promise.all([
+		joinableSession(ctx, room).catch((err: unknown) => {
+			console.error('LiveKit unreachable at the join step', err);
+			return undefined;
+		}),
+		isHost(ctx.db, room, credentials)
+	]);
+	if (!session) return { ok: false, reason: 'livekit_unavailable' };
 	const previous = await reusableParticipant(ctx, room, credentials, session);
-	const decision = decideAdmission({
-		isHost: host,
-		locked: room.locked,
-		banned: await isBanned(ctx.db, session.id, credentials.browserId),
-		seated: await countSeated(ctx.db, session.id, previous?.id ?? '00000000-0000-0000-0000-000000000000'),
-		capacity: room.max_participants
-	});
+	const [banned, seated] = await Promise.all([
+		isBanned(ctx.db, session.id, credentials.browserId),
+		countSeated(ctx.db, session.id, previous?.id ?? '00000000-0000-0000-0000-000000000000')
+	]);
+	const decision = decideAdmission({ isHost: host, locked: room.locked, banned, seated, capacity: room.max_participants });
 	if (!decision.ok) return decision;
 
 	if (room.password_hash && !host) {

@@ -23,20 +23,21 @@ export type TokenResult =
  * the current meeting, its holder not removed, and the lock and capacity hold now. Seats are
  * counted with the room row locked, so parallel joins never exceed the capacity. The grant
  * comes from the one publish rule (the presenter adds the screen).
+ * `livekitRoomChecked`: the join step of this same request has just found (or created) the
+ * session's LiveKit room, so it is not asked for a second time.
  */
-export async function issueToken(ctx: AppContext, room: Room, credentials: Credentials): Promise<TokenResult> {
+export async function issueToken(ctx: AppContext, room: Room, credentials: Credentials, { livekitRoomChecked = false } = {}): Promise<TokenResult> {
 	const pass = await passOf(ctx.db, room, credentials);
 	if (!pass) return { ok: false, reason: 'not_joined' };
-	const allowance = await ctx.limits.token.consume(pass.id);
+	const [allowance, host] = await Promise.all([ctx.limits.token.consume(pass.id), isHost(ctx.db, room, credentials)]);
 	if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
 	try {
 		// Also ends a meeting whose LiveKit room closed since (a lost room_finished): its passes then say so.
-		await currentSession(ctx, room);
+		if (!livekitRoomChecked) await currentSession(ctx, room);
 	} catch (err) {
 		console.error('LiveKit unreachable while issuing a token', err);
 		return { ok: false, reason: 'livekit_unavailable' };
 	}
-	const host = await isHost(ctx.db, room, credentials);
 
 	const admitted = await inTransaction(ctx.db, async (trx) => {
 		const locked = (await lockRoom(trx, room.id)) ?? room;

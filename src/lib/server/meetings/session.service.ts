@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { inTransaction } from '../db/transaction';
 import type { MeetingSession, Room } from '../db/schema';
 import { ensureLivekitRoom } from '../rooms/livekit-room';
+import { anyoneConnected } from '../rooms/participant.repository';
 import { revokeSessionPasses } from './join-pass.repository';
 import { claimLivekitRoom, findOpenSession, markSessionEnded, openSession } from './session.repository';
 
@@ -24,6 +25,19 @@ export async function currentSession(ctx: { db: Db; livekit: RoomServiceClient }
 		session = { ...session, livekit_room_sid: sid };
 	}
 	return session;
+}
+
+/**
+ * The session a join step belongs to, creating the LiveKit room once per session rather than
+ * at every join: while someone is connected to the session's LiveKit room (as its webhooks
+ * report), LiveKit keeps that room, so it is not asked again. Otherwise, as `currentSession`.
+ * (If both webhooks of a closing room were lost, the connect fails and the token endpoint's
+ * retry asks LiveKit, as before.)
+ */
+export async function joinableSession(ctx: { db: Db; livekit: RoomServiceClient }, room: Room): Promise<MeetingSession> {
+	const open = await findOpenSession(ctx.db, room.id);
+	if (open?.livekit_room_sid && (await anyoneConnected(ctx.db, open.id))) return open;
+	return currentSession(ctx, room);
 }
 
 /** Ends a session and revokes every join pass of it. True when this call ended it. */

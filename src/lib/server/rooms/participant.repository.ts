@@ -25,6 +25,19 @@ export async function updateParticipant(db: Db, id: string, values: ParticipantC
 	await db.updateTable('participants').set(values).where('id', '=', id).execute();
 }
 
+/** Whether LiveKit reported someone in the session's room who has not left (by the webhooks). */
+export async function anyoneConnected(db: Db, sessionId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('participants')
+		.select('id')
+		.where('session_id', '=', sessionId)
+		.where('joined_at', 'is not', null)
+		.where('left_at', 'is', null)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 /** How long a minted token holds a seat before LiveKit reports the participant joined. */
 export const SEAT_HOLD_SECONDS = 60;
 
