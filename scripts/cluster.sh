@@ -125,9 +125,13 @@ stop_supervised() {
   pid_alive "$file" || { rm -f "$file"; return 0; }
   pid="$(cat "$file")"
   step "stopping $name ($PROFILE cluster)"
+  local tree; tree="$(descendants "$pid")"
   kill -- "-$pid" 2>/dev/null || true
+  # Egress's recordings run in process groups of their own: they get the signal too.
+  [ -n "$tree" ] && kill $tree 2>/dev/null || true
   for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
   kill -9 -- "-$pid" 2>/dev/null || true
+  [ -n "$tree" ] && kill -9 $tree 2>/dev/null || true
   rm -f "$file"
 }
 
@@ -182,7 +186,10 @@ case "$CMD" in
   status) status ;;
   kill)
     pid_alive "$CRUN/$TARGET.pid" || die "$TARGET is not running"
-    kill -9 -- "-$(cat "$CRUN/$TARGET.pid")"; rm -f "$CRUN/$TARGET.pid" ;;
+    # The whole tree, Egress's recordings included (they run in process groups of their own).
+    tree="$(descendants "$(cat "$CRUN/$TARGET.pid")")"
+    kill -9 -- "-$(cat "$CRUN/$TARGET.pid")"; [ -n "$tree" ] && kill -9 $tree 2>/dev/null
+    rm -f "$CRUN/$TARGET.pid" ;;
   node-of) node_of "$TARGET" ;;
   *) die "usage: scripts/cluster.sh start|stop|status [dev|test] | kill <process> [dev|test] | node-of <room> [dev|test]" ;;
 esac

@@ -79,6 +79,16 @@ render() { sh "$ROOT/infra/render-config.sh" "$1" "$2"; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# Every descendant of pid $1, children first found first. Egress starts each recording as a
+# `run-handler` process in a process group of its own: killing egress's group misses them.
+descendants() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
 # Waits up to $2 seconds for command $1 to succeed.
 wait_for() {
   local cmd="$1" secs="${2:-30}" i

@@ -130,9 +130,13 @@ stop_pidfile() {
   pid_alive "$file" || { rm -f "$file"; return 0; }
   pid="$(cat "$file")"
   step "stopping $name"
+  local tree; tree="$(descendants "$pid")"
   kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+  # Egress's recordings run in process groups of their own: they get the signal too.
+  [ -n "$tree" ] && kill $tree 2>/dev/null || true
   for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
   kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
+  [ -n "$tree" ] && kill -9 $tree 2>/dev/null || true
   rm -f "$file"
 }
 

@@ -151,6 +151,8 @@ export interface RecordingTable {
 	/** How many times the recorder was asked to record this (a busy or stuck one is asked again). */
 	attempts: Generated<number>;
 	attempted_at: Generated<Date>;
+	/** 1, then 2… when a lost recorder's track (or the mix) goes on in a new file. */
+	segment: Generated<number>;
 	created_at: CreatedAt;
 }
 

@@ -3,7 +3,7 @@ import { mayStay } from '../auth/room-policy';
 import type { MeetingSession } from '../db/schema';
 import { openSessions } from '../meetings/session.repository';
 import { runRecordings, unsettledRuns } from '../recordings/recording.repository';
-import { applyEgressInfo, recordedSource, recordTrack, stopRecording, stopWhenDiskLow } from '../recordings/recording.service';
+import { applyEgressInfo, recordedSource, recordTrack, recoverLostRecorders, stopRecording, stopWhenDiskLow } from '../recordings/recording.service';
 import { applyRetention } from '../records/record-deletion.service';
 import { findRoomById } from '../rooms/room.repository';
 import { sessionParticipants, updateParticipant } from '../rooms/participant.repository';
@@ -100,6 +100,9 @@ export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
 		}
 		const room = await findRoomById(ctx.db, run.room_id);
 		if (!room) continue;
+		// Recorders that died with their Egress worker or media node: LiveKit never reports them ended.
+		const inRoom = await ctx.livekit.listParticipants(run.code).catch(() => null);
+		if (inRoom) await recoverLostRecorders(ctx, run, run.code, inRoom, egresses);
 		if (run.status === 'recording') {
 			const session = (await openSessions(ctx.db)).find((s) => s.id === run.session_id);
 			if (!session) {

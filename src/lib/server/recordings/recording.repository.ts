@@ -72,13 +72,27 @@ export async function claimTrackRecording(
 	return db
 		.insertInto('recordings')
 		.values(values)
-		.onConflict((oc) => oc.columns(['run_id', 'track_sid']).where('track_sid', 'is not', null).doNothing())
+		.onConflict((oc) => oc.columns(['run_id', 'track_sid', 'segment']).where('track_sid', 'is not', null).doNothing())
 		.returningAll()
 		.executeTakeFirst();
 }
 
-export async function insertCompositeRecording(db: Db, values: { run_id: string; file_path: string }): Promise<Recording> {
+export async function insertCompositeRecording(db: Db, values: { run_id: string; file_path: string; segment?: number }): Promise<Recording> {
 	return db.insertInto('recordings').values({ ...values, kind: 'composite', source: 'mix' }).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * The next segment of a recording whose recorder was lost: the same track (or the mix) in a
+ * new file; undefined when that segment exists already (a concurrent reconciliation made it).
+ */
+export async function insertNextSegment(db: Db, lost: Recording, filePath: string): Promise<Recording | undefined> {
+	const { id: _id, egress_id: _e, status: _s, error: _x, started_at: _a, ended_at: _b, attempts: _n, attempted_at: _t, created_at: _c, ...same } = lost;
+	return db
+		.insertInto('recordings')
+		.values({ ...same, segment: lost.segment + 1, file_path: filePath })
+		.onConflict((oc) => oc.columns(['run_id', 'track_sid', 'segment']).where('track_sid', 'is not', null).doNothing())
+		.returningAll()
+		.executeTakeFirst();
 }
 
 export async function updateRecording(

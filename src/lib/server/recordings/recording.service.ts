@@ -1,12 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TrackSource, type EgressInfo } from 'livekit-server-sdk';
+import { TrackSource, type EgressInfo, type ParticipantInfo } from 'livekit-server-sdk';
 import type { MeetingSession, Recording, RecordingRun, RecordingSource, Room } from '../db/schema';
 import { egressTime, isTerminal, recordingStatusOf } from '../livekit/egress';
 import { setTranscriptStage } from '../meetings/record-stage';
 import { findParticipantByIdentity } from '../rooms/participant.repository';
 import { DISK_FULL_NOTICE, freeBytes } from './disk-space';
-import { attemptPath, startGraceMs, watchVerdict } from './start-watch';
+import { attemptPath, recorderLost, segmentPath, startGraceMs, watchVerdict } from './start-watch';
 import type { RecordingContext } from './recording-context';
 import {
 	claimTrackRecording,
@@ -15,6 +15,7 @@ import {
 	findRecordingByEgress,
 	findRun,
 	insertCompositeRecording,
+	insertNextSegment,
 	insertRun,
 	runRecordings,
 	setRunStatus,
@@ -274,4 +275,38 @@ export async function applyEgressInfo(ctx: RecordingContext, info: EgressInfo): 
 		const run = await findRun(ctx.db, recording.run_id);
 		if (run?.status === 'stopping') await ctx.jobs.enqueue('recording.finalize', { runId: run.id });
 	}
+}
+
+/**
+ * Recorders that died with their Egress worker or media node (see recorderLost): what each
+ * wrote is kept, ending when its file was last written; while the run records, the mix and
+ * every track still published go on in a new segment (a track republished after a node's
+ * failover has a new sid and is recorded as any new track). Returns how many were lost.
+ */
+export async function recoverLostRecorders(
+	ctx: RecordingContext,
+	run: RecordingRun,
+	code: string,
+	inRoom: ParticipantInfo[],
+	reported: EgressInfo[],
+	now = Date.now()
+): Promise<number> {
+	const present = new Set(inRoom.map((p) => p.identity));
+	const reportedLive = new Set(reported.filter((e) => !isTerminal(e)).map((e) => e.egressId));
+	const published = new Set(inRoom.flatMap((p) => p.tracks.map((t) => t.sid)));
+	let lost = 0;
+	for (const recording of await runRecordings(ctx.db, run.id)) {
+		const egressId = recording.egress_id;
+		if (!egressId || !recorderLost(recording, { inRoom: present.has(egressId), reportedLive: reportedLive.has(egressId), now })) continue;
+		lost++;
+		const lastWrite = await stat(recording.file_path).then((s) => s.mtime, () => new Date(now));
+		console.error(`recording ${recording.id}: its recorder (egress ${egressId}) is gone; keeping what it wrote`);
+		await updateRecording(ctx.db, recording.id, { status: 'complete', error: null, ended_at: lastWrite < new Date(now) ? lastWrite : new Date(now) });
+		await ctx.egress.stop(egressId).catch(() => undefined); // LiveKit still lists it as active
+		if (run.status !== 'recording') continue;
+		if (recording.kind !== 'composite' && !published.has(recording.track_sid ?? '')) continue;
+		const next = await insertNextSegment(ctx.db, recording, segmentPath(recording.file_path, recording.segment + 1));
+		if (next) await startEgress(ctx, code, next);
+	}
+	return lost;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptPath, COMPOSITE_START_GRACE_MS, MAX_START_ATTEMPTS, needsWatch, START_GRACE_MS, watchVerdict, type WatchedRecording, type WatchFacts } from './start-watch';
+import { attemptPath, COMPOSITE_START_GRACE_MS, MAX_START_ATTEMPTS, needsWatch, recorderLost, RECORDER_SETTLE_MS, segmentPath, START_GRACE_MS, watchVerdict, type WatchedRecording, type WatchFacts } from './start-watch';
 
 const now = Date.parse('2026-11-28T10:00:00Z');
 const ago = (ms: number) => new Date(now - ms);
@@ -57,5 +57,34 @@ describe('attemptPath', () => {
 		['/r/s.v/run/noext', 2, '/r/s.v/run/noext.2']
 	] as const)('%s, attempt %i → %s', (path, attempt, expected) => {
 		expect(attemptPath(path, attempt)).toBe(expected);
+	});
+});
+
+describe('recorderLost (its Egress worker or media node died)', () => {
+	const now = 1_000_000;
+	const writing = { status: 'active' as const, started_at: new Date(now - RECORDER_SETTLE_MS - 1) };
+	it.each([
+		{ name: 'writing, in the room', recording: writing, inRoom: true, reportedLive: true, lost: false },
+		{ name: 'writing, gone from the room, LiveKit heard no end', recording: writing, inRoom: false, reportedLive: true, lost: true },
+		{ name: 'gone from the room because it ended (LiveKit reported it)', recording: writing, inRoom: false, reportedLive: false, lost: false },
+		{ name: 'just started: not in the room yet', recording: { status: 'active' as const, started_at: new Date(now - 2_000) }, inRoom: false, reportedLive: true, lost: false },
+		{ name: 'still starting: the watch handles it', recording: { status: 'starting' as const, started_at: null }, inRoom: false, reportedLive: true, lost: false },
+		{ name: 'complete', recording: { status: 'complete' as const, started_at: writing.started_at }, inRoom: false, reportedLive: true, lost: false },
+		{ name: 'failed', recording: { status: 'failed' as const, started_at: writing.started_at }, inRoom: false, reportedLive: true, lost: false }
+	])('$name → $lost', ({ recording, inRoom, reportedLive, lost }) => {
+		expect(recorderLost(recording, { inRoom, reportedLive, now })).toBe(lost);
+	});
+});
+
+describe('segmentPath', () => {
+	it.each([
+		{ path: '/r/s/run/p-TR_a.ogg', segment: 1, expected: '/r/s/run/p-TR_a.ogg' },
+		{ path: '/r/s/run/p-TR_a.ogg', segment: 2, expected: '/r/s/run/p-TR_a.s2.ogg' },
+		{ path: '/r/s/run/p-TR_a.s2.ogg', segment: 3, expected: '/r/s/run/p-TR_a.s3.ogg' },
+		{ path: '/r/s/run/room.ogg', segment: 2, expected: '/r/s/run/room.s2.ogg' },
+		{ path: '/r/s/run/p-TR_a.2.webm', segment: 2, expected: '/r/s/run/p-TR_a.2.s2.webm' },
+		{ path: '/r/s.d/run/noext', segment: 2, expected: '/r/s.d/run/noext.s2' }
+	])('$path, segment $segment → $expected', ({ path, segment, expected }) => {
+		expect(segmentPath(path, segment)).toBe(expected);
 	});
 });

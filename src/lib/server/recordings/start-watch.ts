@@ -79,3 +79,35 @@ export function attemptPath(filePath: string, attempt: number): string {
 	const slash = base.lastIndexOf('/');
 	return dot > slash ? `${base.slice(0, dot)}.${attempt}${base.slice(dot)}` : `${base}.${attempt}`;
 }
+
+/** An active recording whose recorder has been writing at least this long is expected in the room. */
+export const RECORDER_SETTLE_MS = 10_000;
+
+export interface RecorderFacts {
+	/** The recorder's participant (identity = its egress id) is in the LiveKit room now. */
+	inRoom: boolean;
+	/** LiveKit's egress service still reports it starting or active (no end reported). */
+	reportedLive: boolean;
+	now: number;
+}
+
+/**
+ * A recorder that died with its Egress worker or its media node: our record says it writes,
+ * LiveKit never heard it end, and it is no longer in the room. (LiveKit itself never notices:
+ * the egress stays "active" in its store.) What it wrote is kept; the track goes on in a new
+ * segment. Pure.
+ */
+export function recorderLost(recording: Pick<WatchedRecording, 'status' | 'started_at'>, facts: RecorderFacts): boolean {
+	if (recording.status !== 'active' || !recording.started_at) return false;
+	if (facts.now - recording.started_at.getTime() < RECORDER_SETTLE_MS) return false;
+	return !facts.inRoom && facts.reportedLive;
+}
+
+/** The file of a recording's n-th segment: `a/b/p-TR.ogg` → `a/b/p-TR.s2.ogg` (the first keeps its name). */
+export function segmentPath(filePath: string, segment: number): string {
+	const base = filePath.replace(/\.s\d+(\.[a-z0-9]+)$/i, '$1');
+	if (segment <= 1) return base;
+	const dot = base.lastIndexOf('.');
+	const slash = base.lastIndexOf('/');
+	return dot > slash ? `${base.slice(0, dot)}.s${segment}${base.slice(dot)}` : `${base}.s${segment}`;
+}
