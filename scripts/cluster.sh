@@ -59,15 +59,7 @@ start_supervised() {
   (cd "$dir"; setsid "$ROOT/scripts/supervise.sh" "$@" >>"$CLOGS/$name.log" 2>&1 < /dev/null & echo $! > "$CRUN/$name.pid")
 }
 
-start_cluster_redis() {
-  pid_alive "$CRUN/redis.pid" && return 0
-  step "starting the cluster's Redis on $CLUSTER_REDIS_ADDRESS"
-  printf 'requirepass %s\n' "$REDIS_PASSWORD" > "$CRUN/redis.conf"
-  chmod 600 "$CRUN/redis.conf"
-  redis-server "$CRUN/redis.conf" --bind 127.0.0.1 --port "$CLUSTER_REDIS_PORT" --save '' --appendonly no --daemonize yes \
-    --pidfile "$CRUN/redis.pid" --logfile "$CLOGS/redis.log" --dir "$CRUN"
-  wait_for "REDISCLI_AUTH='$REDIS_PASSWORD' redis-cli -p $CLUSTER_REDIS_PORT ping | grep -q PONG" 15 || die "the cluster's Redis did not start: see $CLOGS/redis.log"
-}
+start_cluster_redis() { run_redis "$CLUSTER_REDIS_PORT" "$CRUN" "$CLOGS/redis.log"; }
 
 start_livekit_node() {
   local n="$1" port="${LIVEKIT_NODE_PORTS[$(($1 - 1))]}"

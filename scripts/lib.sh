@@ -79,6 +79,20 @@ render() { sh "$ROOT/infra/render-config.sh" "$1" "$2"; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# Starts a password-protected Redis on 127.0.0.1:$1, its pid, config and data in directory $2,
+# its log at $3 (once: a running one is left alone).
+run_redis() {
+  local port="$1" dir="$2" log="$3"
+  pid_alive "$dir/redis.pid" && return 0
+  step "starting Redis on 127.0.0.1:$port"
+  # The password comes from a config file, not the command line (which every local user can read).
+  printf 'requirepass %s\n' "$REDIS_PASSWORD" > "$dir/redis.conf"
+  chmod 600 "$dir/redis.conf"
+  redis-server "$dir/redis.conf" --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+    --pidfile "$dir/redis.pid" --logfile "$log" --dir "$dir"
+  wait_for "REDISCLI_AUTH='$REDIS_PASSWORD' redis-cli -p $port ping | grep -q PONG" 15 || die "Redis did not start: see $log"
+}
+
 # Every descendant of pid $1, children first found first. Egress starts each recording as a
 # `run-handler` process in a process group of its own: killing egress's group misses them.
 descendants() {

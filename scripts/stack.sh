@@ -53,16 +53,7 @@ restart_postgres() {
   pg_ctl_start restart
 }
 
-start_redis() {
-  pid_alive "$RUN/redis.pid" && return 0
-  step "starting Redis on $REDIS_ADDRESS"
-  # The password comes from a config file, not the command line (which every local user can read).
-  printf 'requirepass %s\n' "$REDIS_PASSWORD" > "$RUN/redis.conf"
-  chmod 600 "$RUN/redis.conf"
-  redis-server "$RUN/redis.conf" --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
-    --pidfile "$RUN/redis.pid" --logfile "$LOGS/redis.log" --dir "$RUN"
-  wait_for "REDISCLI_AUTH='$REDIS_PASSWORD' redis-cli -p $REDIS_PORT ping | grep -q PONG" 15 || die "Redis did not start: see .data/log/redis.log"
-}
+start_redis() { run_redis "$REDIS_PORT" "$RUN" "$LOGS/redis.log"; }
 
 start_coturn() {
   pid_alive "$RUN/coturn.pid" && return 0

@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { createMeeting, joinAs, newParticipantPage, openWithCode, tileOf } from '../e2e/support';
-import { SpeechBot } from '../support/speech-bot.ts';
-import { readPcm16, speechWav } from '../support/speech.ts';
 import { wordErrorRate } from '../support/wer.ts';
 import { cluster } from './cluster';
+import { recordedMeeting } from './recording';
 
 const SENTENCES = ['Please send the quarterly report to Maria before Friday.', 'We will meet again next Tuesday at ten in the morning.'];
 
@@ -46,29 +45,16 @@ test('when an app process is killed, chat, tokens and host actions go on through
 
 test('pipeline jobs in flight when an app process is killed finish once on the other', async ({ browser, baseURL }) => {
 	test.setTimeout(300_000);
-	const host = await newParticipantPage(browser);
-	const code = await createMeeting(host.page);
-	await joinAs(host.page, 'Hana Host');
-	await host.page.getByTestId('toggle-mic').click(); // the fake microphone beeps: only the bot speaks
-	const bot = await SpeechBot.join(baseURL!, code, 'Speech Bot');
-	await expect(tileOf(host.page, 'Speech Bot')).toBeVisible();
-
-	await host.page.getByTestId('toggle-recording').click();
-	await expect(host.page.getByTestId('recording-indicator')).toBeVisible({ timeout: 30_000 });
-	await bot.speak(readPcm16(speechWav(SENTENCES)));
-	await host.page.getByTestId('toggle-recording').click();
-	await expect(host.page.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
-	// The run is finalizing and its speakers go to Whisper: one of the two processes holds
-	// those jobs now. It dies; the other takes them over when their heartbeat stops.
+	const meeting = await recordedMeeting(browser, baseURL!);
+	await meeting.say(...SENTENCES);
+	// The run is finalizing and its speakers go to Whisper as the stop returns: one of the two
+	// processes holds those jobs. It dies; the other takes them over when their heartbeat stops.
+	const read = meeting.stopAndRead(1);
+	await meeting.host.page.getByTestId('recording-indicator').waitFor({ state: 'detached', timeout: 30_000 });
 	cluster('kill', 'app-1');
-
-	// The host's Transcript panel opened by itself at the stop.
-	const lines = host.page.getByTestId('transcript-panel').getByTestId('transcript-line');
-	await expect(lines.first()).toBeVisible({ timeout: 240_000 });
-	const heard = (await lines.getByTestId('line-text').allTextContents()).join(' ');
+	const { text, speakers } = await read;
 	// Each sentence once: a job run twice would write its lines twice.
-	expect(wordErrorRate(SENTENCES.join(' '), heard)).toBeLessThanOrEqual(0.25);
-	expect(new Set(await lines.getByTestId('line-speaker').allTextContents())).toEqual(new Set(['Speech Bot']));
-	await bot.leave();
-	await host.context.close();
+	expect(wordErrorRate(SENTENCES.join(' '), text)).toBeLessThanOrEqual(0.25);
+	expect(new Set(speakers)).toEqual(new Set(['Speech Bot']));
+	await meeting.close();
 });
