@@ -10,85 +10,17 @@
 // the per-address limits raised). LIVEKIT_* come from the environment (scripts/lib.sh load_env).
 // Run: MEET_DIR=/work/meet node bench/join-vs-meet.ts [runs=15]
 //      → prints both distributions and the ratios, writes bench/results/join-vs-meet.json
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from '@playwright/test';
-import { RoomServiceClient } from 'livekit-server-sdk';
+import type { Browser } from '@playwright/test';
+import { sideSupport, type Side } from './meet-sides.ts';
 import { launchChromium } from './support.ts';
 
 const runs = Number(process.argv[2] ?? 15);
 const stoomURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
-const meetDir = process.env.MEET_DIR;
 const meetPort = Number(process.env.MEET_PORT ?? 3200);
 const meetURL = `http://localhost:${meetPort}`;
-const { LIVEKIT_URL, LIVEKIT_WS_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = process.env;
-if (!meetDir || !LIVEKIT_URL || !LIVEKIT_WS_URL || !LIVEKIT_API_KEY || !LIVEKIT_API_SECRET) {
-	console.error('Set MEET_DIR and the LIVEKIT_* variables (cd to the repo, `source scripts/lib.sh && load_env`).');
-	process.exit(2);
-}
-const livekit = new RoomServiceClient(LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
-
-/** How each app is driven: its pages, its pre-join elements, its remote video. */
-interface Side {
-	name: 'stoom' | 'meet';
-	baseURL: string;
-	/** Makes a meeting and puts a host in it with the camera on; returns the room's path. */
-	host(browser: Browser): Promise<{ page: Page; path: string; cleanup: () => Promise<void> }>;
-	preview: string;
-	nameField: string;
-	joinButton: string;
-	remoteVideo: string;
-}
-
-const stoom: Side = {
-	name: 'stoom',
-	baseURL: stoomURL,
-	preview: '[data-testid="preview-video"]',
-	nameField: '[data-testid="display-name"]',
-	joinButton: '[data-testid="join-meeting"]',
-	remoteVideo: '[data-testid="tile"][data-local="false"] video',
-	async host(browser) {
-		const page = await newPage(browser, stoomURL);
-		await page.goto('/');
-		await page.getByTestId('new-meeting').click();
-		await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-		await joinAs(page, this, 'Host');
-		await page.getByTestId('toggle-mic').and(page.locator(':enabled')).waitFor();
-		await page.locator('[data-testid="tile"][data-local="true"] video').waitFor();
-		return { page, path: new URL(page.url()).pathname, cleanup: async () => {} };
-	}
-};
-
-const meet: Side = {
-	name: 'meet',
-	baseURL: meetURL,
-	preview: '.lk-prejoin video',
-	nameField: '.lk-prejoin input#username',
-	joinButton: '.lk-prejoin .lk-join-button',
-	remoteVideo: '.lk-participant-tile[data-lk-local-participant="false"] video',
-	async host(browser) {
-		const room = `bench-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-		await livekit.createRoom({ name: room, emptyTimeout: 60, departureTimeout: 20 });
-		const page = await newPage(browser, meetURL);
-		await page.goto(`/rooms/${room}`);
-		await joinAs(page, this, 'Host');
-		await page.locator('.lk-participant-tile[data-lk-local-participant="true"] video').waitFor();
-		return { page, path: `/rooms/${room}`, cleanup: () => livekit.deleteRoom(room).catch(() => undefined) };
-	}
-};
-
-async function newPage(browser: Browser, baseURL: string): Promise<Page> {
-	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
-	return context.newPage();
-}
-
-async function joinAs(page: Page, side: Side, name: string): Promise<void> {
-	await page.locator(side.preview).waitFor();
-	await page.locator(side.nameField).fill(name);
-	await page.locator(side.joinButton).click();
-}
+const { stoom, meet, newPage, joinAs, startMeet, meetDir } = await sideSupport(stoomURL, meetURL, meetPort);
 
 /**
  * One guest join, in milliseconds from the click to the host's first video frame rendered.
@@ -199,20 +131,6 @@ function distribution(samples: number[]) {
 		max: Math.round(sorted.at(-1)!),
 		samples: samples.map(Math.round)
 	};
-}
-
-async function startMeet(dir: string) {
-	const server = spawn(process.execPath, [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(meetPort), '-H', '127.0.0.1'], {
-		cwd: dir,
-		env: { ...process.env, LIVEKIT_URL: LIVEKIT_WS_URL, NEXT_TELEMETRY_DISABLED: '1' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	for (let i = 0; i < 100; i++) {
-		if (await fetch(meetURL).then((r) => r.ok, () => false)) return server;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	server.kill();
-	throw new Error(`LiveKit Meet did not start on ${meetURL}`);
 }
 
 const meetServer = await startMeet(meetDir);
