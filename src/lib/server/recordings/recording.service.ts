@@ -303,10 +303,14 @@ export async function recoverLostRecorders(
 		console.error(`recording ${recording.id}: its recorder (egress ${egressId}) is gone; keeping what it wrote`);
 		await updateRecording(ctx.db, recording.id, { status: 'complete', error: null, ended_at: lastWrite < new Date(now) ? lastWrite : new Date(now) });
 		await ctx.egress.stop(egressId).catch(() => undefined); // LiveKit still lists it as active
-		if (run.status !== 'recording') continue;
+		// Read now, not from the caller: the host may have pressed Stop meanwhile.
+		if ((await findRun(ctx.db, run.id))?.status !== 'recording') continue;
 		if (recording.kind !== 'composite' && !published.has(recording.track_sid ?? '')) continue;
 		const next = await insertNextSegment(ctx.db, recording, segmentPath(recording.file_path, recording.segment + 1));
-		if (next) await startEgress(ctx, code, next);
+		if (!next) continue;
+		const ok = await startEgress(ctx, code, next);
+		// Stop was pressed while this segment was starting: it must not keep recording.
+		if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
 	}
 	return lost;
 }
