@@ -112,20 +112,7 @@ start_nginx() {
   cp "$CRUN/nginx/nginx.pid" "$CRUN/nginx.pid"
 }
 
-stop_supervised() {
-  local name="$1" file="$CRUN/$1.pid" pid i
-  pid_alive "$file" || { rm -f "$file"; return 0; }
-  pid="$(cat "$file")"
-  step "stopping $name ($PROFILE cluster)"
-  local tree; tree="$(descendants "$pid")"
-  kill -- "-$pid" 2>/dev/null || true
-  # Egress's recordings run in process groups of their own: they get the signal too.
-  [ -n "$tree" ] && kill $tree 2>/dev/null || true
-  for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 -- "-$pid" 2>/dev/null || true
-  [ -n "$tree" ] && kill -9 $tree 2>/dev/null || true
-  rm -f "$file"
-}
+stop_supervised() { stop_tree "$CRUN/$1.pid" "$1 ($PROFILE cluster)"; }
 
 # Which of livekit-1 / livekit-2 hosts the room: LiveKit's room → node map in Redis, and
 # the node id each node logged when it started.

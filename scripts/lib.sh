@@ -93,6 +93,23 @@ run_redis() {
   wait_for "REDISCLI_AUTH='$REDIS_PASSWORD' redis-cli -p $port ping | grep -q PONG" 15 || die "Redis did not start: see $log"
 }
 
+# Stops the process pidfile $1 names, with its process group and every descendant (Egress's
+# recordings run in process groups of their own); TERM first, KILL after 10 s. $2 names it.
+# Nothing is found by name.
+stop_tree() {
+  local file="$1" label="$2" pid tree i
+  pid_alive "$file" || { rm -f "$file"; return 0; }
+  pid="$(cat "$file")"
+  step "stopping $label"
+  tree="$(descendants "$pid")"
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+  [ -n "$tree" ] && kill $tree 2>/dev/null || true
+  for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
+  [ -n "$tree" ] && kill -9 $tree 2>/dev/null || true
+  rm -f "$file"
+}
+
 # Every descendant of pid $1, children first found first. Egress starts each recording as a
 # `run-handler` process in a process group of its own: killing egress's group misses them.
 descendants() {

@@ -107,8 +107,6 @@ start_whisper() {
   wait_for "curl -fsS $WHISPER_API_URL/health" 60 || die "Whisper did not start: see .data/log/whisper.log"
 }
 
-# Stops the process its pidfile names, with the process group it leads (services started
-# with setsid: egress's run-handler children go with egress). Nothing is found by name.
 start_llm() {
   pid_alive "$RUN/llm.pid" && return 0
   step "starting the insights engine (llama.cpp, $INSIGHTS_MODEL) on 127.0.0.1:$LLM_PORT"
@@ -116,20 +114,7 @@ start_llm() {
   wait_for "curl -fsS http://127.0.0.1:$LLM_PORT/health" 120 || die "the insights engine did not start: see .data/log/llm.log"
 }
 
-stop_pidfile() {
-  local name="$1" file="$RUN/$1.pid" pid i
-  pid_alive "$file" || { rm -f "$file"; return 0; }
-  pid="$(cat "$file")"
-  step "stopping $name"
-  local tree; tree="$(descendants "$pid")"
-  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
-  # Egress's recordings run in process groups of their own: they get the signal too.
-  [ -n "$tree" ] && kill $tree 2>/dev/null || true
-  for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
-  [ -n "$tree" ] && kill -9 $tree 2>/dev/null || true
-  rm -f "$file"
-}
+stop_pidfile() { stop_tree "$RUN/$1.pid" "$1"; }
 
 stop_postgres() {
   [ -f "$PGDATA/PG_VERSION" ] || return 0
