@@ -100,7 +100,7 @@ export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
 		}
 		const room = await findRoomById(ctx.db, run.room_id);
 		if (!room) continue;
-		// Recorders that died with their Egress worker or media node: LiveKit never reports them ended.
+		// Recorders that died with their Egress worker: LiveKit never reports them ended.
 		const inRoom = await ctx.livekit.listParticipants(run.code).catch(() => null);
 		if (inRoom) await recoverLostRecorders(ctx, run, run.code, inRoom, egresses);
 		if (run.status === 'recording') {
@@ -114,8 +114,7 @@ export async function reconcileRecordings(ctx: PipelineContext): Promise<void> {
 			for (const r of known) {
 				if (needsWatch(r, Date.now())) await ctx.jobs.enqueue('recording.watch', { recordingId: r.id, attempt: r.attempts });
 			}
-			const participants = await ctx.livekit.listParticipants(run.code).catch(() => []);
-			for (const p of participants) {
+			for (const p of inRoom ?? []) {
 				for (const t of p.tracks) {
 					if (recordedSource(t.source, ctx.recordVideo) && !known.some((r) => r.track_sid === t.sid)) {
 						await recordTrack(ctx, run, run.code, { identity: p.identity, sid: t.sid, source: t.source, mimeType: t.mimeType });
