@@ -30,6 +30,9 @@ export async function recordedMeeting(browser: Browser, baseURL: string): Promis
 		bot,
 		say: (...sentences) => bot.speak(readPcm16(speechWav(sentences))),
 		async stopAndRead(count) {
+			// Still shown as recording (a failover must not make the room forget it), so the click stops it.
+			await expect(host.page.getByTestId('recording-indicator')).toBeVisible();
+			await expect(host.page.getByTestId('toggle-recording')).toHaveAttribute('aria-pressed', 'true');
 			await host.page.getByTestId('toggle-recording').click();
 			await expect(host.page.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
 			const lines = host.page.getByTestId('transcript-panel').getByTestId('transcript-line');

@@ -17,6 +17,10 @@ export class MeetingRecordState {
 	#record = $state.raw<MeetingRecord | null>(null);
 	#stage = $state.raw<RecordStage | null>(null);
 	#recorded = $state(false);
+	/** What the server last said about a live recording run (null: nothing yet). */
+	#live = $state<boolean | null>(null);
+	/** LiveKit's flag (an egress of the room is active), until the server has spoken. */
+	#livekitRecording = $state(false);
 	#error = $state<string | null>(null);
 	#loading: Promise<void> | null = null;
 	#again = false;
@@ -36,7 +40,19 @@ export class MeetingRecordState {
 	}
 	/** This meeting has been recorded (or is being): the panel has something to show. */
 	get available() {
-		return this.#recorded || this.room.isRecording || (this.#record !== null && this.#record.transcriptStatus !== 'none');
+		return this.#recorded || this.recording || (this.#record !== null && this.#record.transcriptStatus !== 'none');
+	}
+	/**
+	 * Whether the meeting is being recorded: the indicator everyone sees and the host's toggle.
+	 * The server's run decides, not LiveKit's flag: after a media node's failover the room is
+	 * re-created on another node, which may not know of the recorders still writing.
+	 */
+	get recording() {
+		return this.#live ?? this.#livekitRecording;
+	}
+	/** The host's own start or stop, as the server answered it (ahead of the announcement). */
+	set recording(live: boolean) {
+		this.#live = live;
 	}
 	get error() {
 		return this.#error;
@@ -61,6 +77,7 @@ export class MeetingRecordState {
 				const body = await response.json().catch(() => ({}));
 				if (!response.ok) throw new Error(body.message ?? `The record could not be read (${response.status}).`);
 				this.#record = body as MeetingRecord;
+				this.#live = this.#record.transcriptStatus === 'recording';
 				this.#error = null;
 			} catch (err) {
 				this.#error = (err as Error).message;
@@ -82,6 +99,7 @@ export class MeetingRecordState {
 			if (topic !== RECORD_STAGE_TOPIC || from) return;
 			try {
 				this.#stage = JSON.parse(new TextDecoder().decode(payload)) as RecordStage;
+				this.#live = this.#stage.transcriptStatus === 'recording';
 				this.#recorded = true;
 				void this.load();
 			} catch {
@@ -89,13 +107,26 @@ export class MeetingRecordState {
 			}
 		};
 		const onRecording = (recording: boolean) => {
+			this.#livekitRecording = recording;
 			if (recording) this.#recorded = true;
 		};
-		const onConnected = () => void this.load();
-		this.room.on(RoomEvent.DataReceived, onData).on(RoomEvent.RecordingStatusChanged, onRecording).on(RoomEvent.Connected, onConnected);
+		// After a reconnect (a media node's failover) announcements may have been missed.
+		const onConnected = () => {
+			this.#livekitRecording = this.room.isRecording;
+			void this.load();
+		};
+		this.room
+			.on(RoomEvent.DataReceived, onData)
+			.on(RoomEvent.RecordingStatusChanged, onRecording)
+			.on(RoomEvent.Connected, onConnected)
+			.on(RoomEvent.Reconnected, onConnected);
 		if (this.room.state === 'connected') onConnected();
 		return () => {
-			this.room.off(RoomEvent.DataReceived, onData).off(RoomEvent.RecordingStatusChanged, onRecording).off(RoomEvent.Connected, onConnected);
+			this.room
+				.off(RoomEvent.DataReceived, onData)
+				.off(RoomEvent.RecordingStatusChanged, onRecording)
+				.off(RoomEvent.Connected, onConnected)
+				.off(RoomEvent.Reconnected, onConnected);
 		};
 	}
 }

@@ -11,6 +11,7 @@ import {
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
 import { watchMediaPath } from './media-path-watchdog';
+import { reconnectPolicy } from './reconnect-policy';
 import { ApiError } from './api';
 import { audioConstraints, videoConstraints } from './capture-constraints';
 import { fetchRoomToken, type RoomToken } from './room-token';
@@ -71,7 +72,6 @@ export class MeetingConnection {
 	#micOn = $state(false);
 	#cameraOn = $state(false);
 	#audioBlocked = $state(false);
-	#recording = $state(false);
 	#notices = $state.raw<{ id: number; text: string }[]>([]);
 	#sessionId = $state<string | null>(null);
 	#noticeId = 0;
@@ -90,7 +90,7 @@ export class MeetingConnection {
 		readonly code: string,
 		private readonly connectOptions: RoomConnectOptions = {}
 	) {
-		this.#room = new Room({ adaptiveStream: true, dynacast: true });
+		this.#room = new Room({ adaptiveStream: true, dynacast: true, reconnectPolicy });
 		this.speaker = new ActiveSpeaker(this.#room);
 		this.#stopMediaWatch = watchMediaPath(this.#room);
 		for (const event of PARTICIPANT_EVENTS) this.#room.on(event, this.#refresh);
@@ -110,8 +110,7 @@ export class MeetingConnection {
 				this.#notice = disconnectMessage(reason);
 				this.#participants = [];
 			})
-			.on(RoomEvent.AudioPlaybackStatusChanged, () => (this.#audioBlocked = !this.#room.canPlaybackAudio))
-			.on(RoomEvent.RecordingStatusChanged, (recording) => (this.#recording = recording));
+			.on(RoomEvent.AudioPlaybackStatusChanged, () => (this.#audioBlocked = !this.#room.canPlaybackAudio));
 	}
 
 	get status() {
@@ -138,10 +137,6 @@ export class MeetingConnection {
 	}
 	get audioBlocked() {
 		return this.#audioBlocked;
-	}
-	/** LiveKit reports whether any egress is recording this room: the indicator everyone sees. */
-	get recording() {
-		return this.#recording;
 	}
 	/** The meeting session this connection belongs to (for its record). */
 	get sessionId() {
@@ -190,7 +185,6 @@ export class MeetingConnection {
 		}
 		this.#attempt = 0;
 		this.#status = 'connected';
-		this.#recording = this.#room.isRecording;
 		this.#refresh();
 		await this.#room.startAudio().catch(() => undefined);
 		await this.#publish(choices);
