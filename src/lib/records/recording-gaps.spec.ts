@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapLabel, recordingGaps } from './recording-gaps';
+import { failoverGap, gapLabel, mergeGaps, recordingGaps } from './recording-gaps';
 
 const s = (n: number) => n * 1000;
 
@@ -74,8 +74,75 @@ describe('recordingGaps', () => {
 describe('gapLabel', () => {
 	it.each([
 		{ gap: { startAt: 65, endAt: 77 }, label: 'No audio recorded for 0:12 (1:05–1:17)' },
-		{ gap: { startAt: 0.4, endAt: 3.9 }, label: 'No audio recorded for 0:03 (0:00–0:03)' }
+		{ gap: { startAt: 0.4, endAt: 3.9 }, label: 'No audio recorded for 0:03 (0:00–0:03)' },
+		{ gap: { startAt: 5, endAt: 16, reason: 'failover' as const }, label: 'No audio recorded for 0:11 (0:05–0:16): the meeting moved to another media server' }
 	])('$label', ({ gap, label }) => {
 		expect(gapLabel(gap)).toBe(label);
+	});
+});
+
+describe('failoverGap', () => {
+	const R = s(100); // the room re-created on the other node
+	it.each([
+		{
+			name: 'from the last sound anyone sent to the first recording again',
+			evidence: { restartedAtMs: R, lastSoundMs: [s(93), s(91)], resumedMs: [s(104), s(103)] },
+			gap: { startMs: s(93), endMs: s(103) }
+		},
+		{
+			name: 'a speaker silent all through the lookback does not move the start',
+			evidence: { restartedAtMs: R, lastSoundMs: [null, s(95)], resumedMs: [s(103)] },
+			gap: { startMs: s(95), endMs: s(103) }
+		},
+		{
+			name: 'sound heard long before is capped by the lookback',
+			evidence: { restartedAtMs: R, lastSoundMs: [s(20)], resumedMs: [s(103)] },
+			gap: { startMs: s(70), endMs: s(103) }
+		},
+		{
+			name: 'all silent: the gap begins at the restart',
+			evidence: { restartedAtMs: R, lastSoundMs: [null, null], resumedMs: [s(102)] },
+			gap: { startMs: R, endMs: s(102) }
+		},
+		{
+			name: 'nobody recorded again: the gap ends at the restart',
+			evidence: { restartedAtMs: R, lastSoundMs: [s(94)], resumedMs: [] },
+			gap: { startMs: s(94), endMs: R }
+		},
+		{
+			name: 'a recording that began before the last sound is not the resumption',
+			evidence: { restartedAtMs: R, lastSoundMs: [s(94)], resumedMs: [s(80), s(105)] },
+			gap: { startMs: s(94), endMs: s(105) }
+		},
+		{
+			name: 'sound after the restart (a late file clock) is ignored',
+			evidence: { restartedAtMs: R, lastSoundMs: [s(101), s(96)], resumedMs: [s(103)] },
+			gap: { startMs: s(96), endMs: s(103) }
+		}
+	])('$name', ({ evidence, gap }) => {
+		expect(failoverGap(evidence)).toEqual({ ...gap, reason: 'failover' });
+	});
+});
+
+describe('mergeGaps', () => {
+	const f = (startMs: number, endMs: number) => ({ startMs, endMs, reason: 'failover' as const });
+	it.each([
+		{ name: 'nothing', coverage: [], failovers: [], gaps: [] },
+		{ name: 'a failover alone', coverage: [], failovers: [f(s(10), s(20))], gaps: [f(s(10), s(20))] },
+		{ name: 'a failover shorter than the minimum is dropped', coverage: [], failovers: [f(s(10), s(12))], gaps: [] },
+		{
+			name: 'a coverage gap it overlaps becomes part of it, with its reason',
+			coverage: [{ startMs: s(15), endMs: s(25) }],
+			failovers: [f(s(10), s(20))],
+			gaps: [f(s(10), s(25))]
+		},
+		{
+			name: 'separate gaps stay separate, in order',
+			coverage: [{ startMs: s(50), endMs: s(60) }],
+			failovers: [f(s(10), s(20))],
+			gaps: [f(s(10), s(20)), { startMs: s(50), endMs: s(60) }]
+		}
+	])('$name', ({ coverage, failovers, gaps }) => {
+		expect(mergeGaps(coverage, failovers)).toEqual(gaps);
 	});
 });

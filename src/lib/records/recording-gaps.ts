@@ -1,7 +1,8 @@
 /**
  * Where a recording has a hole: stretches of a run during which no speaker's audio was being
- * recorded at all — the media node died and the recorder took the tracks up again on another
- * node, or everyone had left. The transcript marks them, so a reader knows the silence is
+ * recorded at all (every recorder died, or everyone had left), and the audio lost when the
+ * room's media node died (its recorders go on writing silence, so only the room's restart on
+ * another node tells, see failoverGap). The transcript marks them, so a reader knows the silence is
  * missing audio, not a quiet meeting. Pure.
  */
 
@@ -14,6 +15,8 @@ export interface Coverage {
 export interface Gap {
 	startMs: number;
 	endMs: number;
+	/** Why, when known: the room moved to another media node (its node died). */
+	reason?: 'failover';
 }
 
 /** Shorter holes are a recorder's start-up, not lost audio. */
@@ -31,14 +34,66 @@ export function recordingGaps(recordings: readonly Coverage[], minGapMs = MIN_GA
 	return gaps;
 }
 
+/** How far before a room's restart the last sound is looked for. */
+export const FAILOVER_LOOKBACK_MS = 30_000;
+
+/** What the recordings tell about one restart of the room on another media node. */
+export interface RestartEvidence {
+	/** When LiveKit re-created the room on the surviving node. */
+	restartedAtMs: number;
+	/**
+	 * For each microphone recording that was writing when the node died: the last moment
+	 * before the restart at which it heard sound (null: silence all through the lookback).
+	 * After that its recorder only wrote the silence it fills in for missing packets.
+	 */
+	lastSoundMs: readonly (number | null)[];
+	/** When each microphone recording begun after the restart started writing. */
+	resumedMs: readonly number[];
+}
+
+/**
+ * The audio a media node's death cost: from the last sound any recorder heard before the room
+ * was re-created (no earlier than the lookback; the restart itself when all was silent) to the
+ * first recording writing again after it (the restart when none did). Pure.
+ */
+export function failoverGap(evidence: RestartEvidence, lookbackMs = FAILOVER_LOOKBACK_MS): Gap {
+	const { restartedAtMs } = evidence;
+	const heard = evidence.lastSoundMs.filter((t): t is number => t !== null && t <= restartedAtMs);
+	const startMs = heard.length ? Math.max(restartedAtMs - lookbackMs, ...heard) : restartedAtMs;
+	const resumed = evidence.resumedMs.filter((t) => t >= startMs);
+	const endMs = resumed.length ? Math.min(...resumed) : restartedAtMs;
+	return { startMs, endMs: Math.max(startMs, endMs), reason: 'failover' };
+}
+
+/**
+ * Coverage gaps and failover gaps as one list by time: a failover gap stands for any coverage
+ * gap it overlaps (they are the same hole, and it knows why), and gaps shorter than the
+ * minimum are dropped. Pure.
+ */
+export function mergeGaps(coverage: readonly Gap[], failovers: readonly Gap[], minGapMs = MIN_GAP_MS): Gap[] {
+	const kept = failovers.filter((f) => f.endMs - f.startMs >= minGapMs);
+	const overlaps = (a: Gap, b: Gap) => a.startMs < b.endMs && b.startMs < a.endMs;
+	const merged = kept.map((f) => {
+		const same = coverage.filter((c) => overlaps(c, f));
+		return { startMs: Math.min(f.startMs, ...same.map((c) => c.startMs)), endMs: Math.max(f.endMs, ...same.map((c) => c.endMs)), reason: 'failover' as const };
+	});
+	const alone = coverage.filter((c) => !kept.some((f) => overlaps(c, f)));
+	return [...merged, ...alone].sort((a, b) => a.startMs - b.startMs);
+}
+
 /** A gap on the transcript's clock (seconds from its origin), as the record shows it. */
 export interface GapView {
 	startAt: number;
 	endAt: number;
+	reason?: 'failover';
 }
 
-/** What a reader sees between the lines: "No audio recorded for 0:12 (1:05–1:17)". */
+/**
+ * What a reader sees between the lines: "No audio recorded for 0:12 (1:05–1:17)", and why
+ * when known ("… — the meeting moved to another media server").
+ */
 export function gapLabel(gap: GapView): string {
 	const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
-	return `No audio recorded for ${clock(gap.endAt - gap.startAt)} (${clock(gap.startAt)}–${clock(gap.endAt)})`;
+	const label = `No audio recorded for ${clock(gap.endAt - gap.startAt)} (${clock(gap.startAt)}–${clock(gap.endAt)})`;
+	return gap.reason === 'failover' ? `${label}: the meeting moved to another media server` : label;
 }

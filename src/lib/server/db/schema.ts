@@ -128,6 +128,15 @@ export interface RecordingRunTable {
 	stop_reason: string | null;
 }
 
+/** The room of a live recording re-created on another media node; the gap is set once the run stopped. */
+export interface MediaRestartTable {
+	id: Generated<string>;
+	run_id: string;
+	restarted_at: Date;
+	gap_start: Date | null;
+	gap_end: Date | null;
+}
+
 /** composite: the room's mix; track: one microphone (transcribed); video: one camera or screen share. */
 export type RecordingKind = 'composite' | 'track' | 'video';
 export type RecordingSource = 'mix' | 'microphone' | 'camera' | 'screen_share';
@@ -231,6 +240,7 @@ export interface Database {
 	webhook_events: WebhookEventTable;
 	recording_runs: RecordingRunTable;
 	recordings: RecordingTable;
+	media_restarts: MediaRestartTable;
 	transcript_parts: TranscriptPartTable;
 	chat_messages: ChatMessageTable;
 	screen_share_locks: ScreenShareLockTable;
@@ -249,6 +259,7 @@ export type Participant = Selectable<ParticipantTable>;
 export type JoinPass = Selectable<JoinPassTable>;
 export type RecordingRun = Selectable<RecordingRunTable>;
 export type Recording = Selectable<RecordingTable>;
+export type MediaRestart = Selectable<MediaRestartTable>;
 export type TranscriptPart = Selectable<TranscriptPartTable>;
 export type ChatMessageRow = Selectable<ChatMessageTable>;
 export type NewChatMessage = Insertable<ChatMessageTable>;

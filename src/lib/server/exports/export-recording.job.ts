@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import type { Attempt } from '../jobs/runner';
 import { stageSegments } from '../../records/stage-timeline';
 import { findSessionById } from '../meetings/session.repository';
+import { roomMix } from '../recordings/joined-mix';
 import { sessionRecordings } from '../recordings/recording.repository';
 import { transcriptOrigin } from '../transcription/transcript-origin';
 import { compositeArgs, progressOf } from './composite-command';
@@ -21,7 +22,7 @@ export async function exportRecording(ctx: { db: Db }, exportId: string, attempt
 	if (!job || job.status === 'ready' || job.status === 'failed') return;
 	const session = await findSessionById(ctx.db, job.session_id);
 	const recordings = session ? await sessionRecordings(ctx.db, session.id) : [];
-	const mix = recordings.find((r) => r.kind === 'composite' && r.status === 'complete');
+	const mix = roomMix(recordings);
 	if (!session || !mix || !mix.started_at || !mix.ended_at) {
 		await updateExport(ctx.db, exportId, { status: 'failed', error: 'This meeting has no finished recording to export.' });
 		return;

@@ -11,6 +11,8 @@ export interface JobPayloads {
 	/** `force`: the host asked to write them again, even for a transcript that has them. */
 	'insights.generate': { sessionId: string; force?: boolean };
 	'recording.export': { exportId: string };
+	/** Joins a session's room-mix segments (and runs) into the one file the record page plays. */
+	'recording.join-mix': { sessionId: string };
 	'pipeline.reconcile': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
@@ -24,6 +26,7 @@ export const JOB_KEYS: { [N in JobName]: (data: JobPayloads[N]) => string | unde
 	'transcript.merge': ({ sessionId }) => sessionId,
 	'insights.generate': ({ sessionId }) => sessionId,
 	'recording.export': ({ exportId }) => exportId,
+	'recording.join-mix': ({ sessionId }) => sessionId,
 	'pipeline.reconcile': () => undefined
 };
 
@@ -58,6 +61,8 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
 	// cores may write for several minutes: the heartbeat, not the expiry, tells a dead worker.
 	'insights.generate': { policy: 'exclusive', retryLimit: 8, retryDelay: 10, retryDelayMax: 300, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
 	'recording.export': { policy: 'exclusive', retryLimit: 2, retryDelay: 10, retryDelayMax: 60, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
+	// Stately: a run finishing while its session's mix is being joined has it joined again.
+	'recording.join-mix': { policy: 'stately', retryLimit: 5, retryDelay: 10, retryDelayMax: 120, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
 	'pipeline.reconcile': { policy: 'exclusive', retryLimit: 0, heartbeatSeconds: 30, expireInSeconds: 120 }
 };
 

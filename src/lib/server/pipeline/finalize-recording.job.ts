@@ -3,6 +3,7 @@ import { isTerminal } from '../livekit/egress';
 import { announceStage } from '../meetings/record-stage';
 import { setTranscriptStatus } from '../meetings/session.repository';
 import { findRun, runRecordings, setRunStatus } from '../recordings/recording.repository';
+import { settleMediaRestarts } from '../recordings/media-restart.service';
 import { applyEgressInfo } from '../recordings/recording.service';
 import { findRoomById } from '../rooms/room.repository';
 import { createParts } from '../transcription/transcript-parts.repository';
@@ -30,6 +31,7 @@ export async function finalizeRecording(ctx: PipelineContext, runId: string): Pr
 		if (writing(recordings)) throw new NotYet('egress still writing');
 	}
 
+	await settleMediaRestarts(ctx.db, run.id, recordings);
 	const tracks = recordings.filter((r) => r.kind === 'track');
 	const claimed = await inTransaction(ctx.db, async (trx) => {
 		if (!(await setRunStatus(trx, run.id, 'processing', 'stopping'))) return false;
@@ -44,4 +46,5 @@ export async function finalizeRecording(ctx: PipelineContext, runId: string): Pr
 	await announceStage(ctx, run.session_id);
 	for (const track of tracks) if (track.status === 'complete') await ctx.jobs.enqueue('transcript.track', { recordingId: track.id });
 	await ctx.jobs.enqueue('transcript.merge', { sessionId: run.session_id });
+	await ctx.jobs.enqueue('recording.join-mix', { sessionId: run.session_id });
 }

@@ -2,6 +2,7 @@ import { exportRecording } from '../exports/export-recording.job';
 import { generateInsights } from '../insights/generate-insights.job';
 import type { JobQueue } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/runner';
+import { joinSessionMix } from '../recordings/joined-mix.job';
 import { retryStop, watchRecording } from '../recordings/recording.service';
 import { mergeTranscript } from '../transcription/merge-transcript.job';
 import { transcribeTrack } from '../transcription/transcribe-track.job';
@@ -21,6 +22,7 @@ export function jobHandlers(makeContext: (queue: JobQueue) => PipelineContext): 
 			'transcript.merge': ({ sessionId }) => mergeTranscript(ctx, sessionId),
 			'insights.generate': ({ sessionId, force }, attempt) => generateInsights(ctx, sessionId, attempt, { force }),
 			'recording.export': ({ exportId }, attempt) => exportRecording(ctx, exportId, attempt),
+			'recording.join-mix': ({ sessionId }) => joinSessionMix(ctx, sessionId),
 			'pipeline.reconcile': () => reconcile(ctx)
 		};
 	};

@@ -1,4 +1,6 @@
 import type { Db } from '../db';
+import { inTransaction } from '../db/transaction';
+import { JOINED_MIX_SEGMENT } from './joined-mix';
 import type { Recording, RecordingRun, RecordingSource, RunStatus } from '../db/schema';
 
 export async function insertRun(db: Db, values: { session_id: string; room_id: string }): Promise<RecordingRun | undefined> {
@@ -164,4 +166,13 @@ export async function setStopReason(db: Db, id: string, reason: string): Promise
 
 export async function findRecording(db: Db, id: string): Promise<Recording | undefined> {
 	return db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The session's joined room mix (see joined-mix.job.ts), replacing an earlier one. */
+export async function saveJoinedMix(db: Db, values: { run_id: string; file_path: string; started_at: Date; ended_at: Date }): Promise<void> {
+	await inTransaction(db, async (trx) => {
+		const runs = trx.selectFrom('recording_runs').select('id').where('session_id', '=', trx.selectFrom('recording_runs').select('session_id').where('id', '=', values.run_id));
+		await trx.deleteFrom('recordings').where('kind', '=', 'composite').where('segment', '=', JOINED_MIX_SEGMENT).where('run_id', 'in', runs).execute();
+		await trx.insertInto('recordings').values({ ...values, kind: 'composite', source: 'mix', segment: JOINED_MIX_SEGMENT, status: 'complete' }).execute();
+	});
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { InsightsView } from '../../insights/types';
 import type { MeetingRecord } from '../../records/meeting-record';
-import { recordingGaps } from '../../records/recording-gaps';
+import { mergeGaps, recordingGaps } from '../../records/recording-gaps';
 import type { Db } from '../db';
 import type { MeetingSession } from '../db/schema';
 import { INSIGHTS_OFF } from '../insights/generate-insights.job';
@@ -9,6 +9,8 @@ import { latestInsights } from '../insights/insights.repository';
 
 export type { MeetingRecord };
 import { pastSessions } from '../meetings/session.repository';
+import { sessionMediaGaps } from '../recordings/media-restart.repository';
+import { roomMix } from '../recordings/joined-mix';
 import { findLiveRunOfSession, sessionRecordingFile, sessionRecordings } from '../recordings/recording.repository';
 import { transcriptOrigin } from '../transcription/transcript-origin';
 import { partsOf } from '../transcription/transcript-parts.repository';
@@ -33,7 +35,7 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 	const recordings = await sessionRecordings(db, session.id);
 	const live = await findLiveRunOfSession(db, session.id);
 	const partOf = new Map((await partsOf(db, recordings.map((r) => r.id))).map((p) => [p.recording_id, p]));
-	const playable = recordings.find((r) => r.kind === 'composite' && r.status === 'complete') ?? recordings.find((r) => r.kind === 'track' && r.status === 'complete');
+	const playable = roomMix(recordings) ?? recordings.find((r) => r.kind === 'track' && r.status === 'complete');
 	const origin = transcriptOrigin(recordings);
 	const seconds = (at: Date | null) => (at ? Math.round((at.getTime() - origin) / 10) / 100 : null);
 	return {
@@ -43,9 +45,10 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 		transcriptStatus: session.transcript_status,
 		transcriptDetail: session.transcript_detail,
 		transcript: session.transcript,
-		gaps: recordingGaps(
-			recordings.filter((r) => r.kind === 'track' && r.started_at).map((r) => ({ startMs: r.started_at!.getTime(), endMs: r.ended_at?.getTime() ?? null }))
-		).map((g) => ({ startAt: seconds(new Date(g.startMs))!, endAt: seconds(new Date(g.endMs))! })),
+		gaps: mergeGaps(
+			recordingGaps(recordings.filter((r) => r.kind === 'track' && r.started_at).map((r) => ({ startMs: r.started_at!.getTime(), endMs: r.ended_at?.getTime() ?? null }))),
+			(await sessionMediaGaps(db, session.id)).map((g) => ({ startMs: g.gap_start.getTime(), endMs: g.gap_end.getTime(), reason: 'failover' as const }))
+		).map((g) => ({ startAt: seconds(new Date(g.startMs))!, endAt: seconds(new Date(g.endMs))!, ...(g.reason ? { reason: g.reason } : {}) })),
 		playback: playable ? { recordingId: playable.id, kind: playable.kind === 'composite' ? 'composite' : 'track', video: playable.file_path.endsWith('.mp4') } : null,
 		videos: recordings
 			.filter((r) => r.kind === 'video' && r.status === 'complete' && r.started_at)

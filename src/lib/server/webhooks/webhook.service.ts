@@ -5,6 +5,7 @@ import { inTransaction } from '../db/transaction';
 import { endSessionOfLivekitRoom } from '../meetings/session.service';
 import { closeMeeting } from '../pipeline/meeting-end.service';
 import type { PipelineContext } from '../pipeline/pipeline-context';
+import { noteRoomStarted } from '../recordings/media-restart.service';
 import { applyEgressInfo, onTrackPublished } from '../recordings/recording.service';
 import { findParticipantByIdentity, updateParticipant } from '../rooms/participant.repository';
 import { applyPresence } from '../rooms/presence-rules';
@@ -66,6 +67,11 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 			if (change) await updateParticipant(ctx.db, participant.id, change);
 			if (event.event === 'participant_left') after.push(() => onShareGone(root, room, participant.identity));
 			else after.push(() => reconcileOnJoin(root, room));
+			return 'handled';
+		}
+		case 'room_started': {
+			// Only a room re-created on another node (its node died) during a recording matters.
+			if (!room || !(await noteRoomStarted(ctx.db, room, event.room?.sid, at))) return 'ignored';
 			return 'handled';
 		}
 		case 'room_finished': {
