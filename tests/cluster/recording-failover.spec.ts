@@ -11,20 +11,30 @@ test.afterEach(() => cluster('start'));
 const BEFORE = 'Please send the quarterly report to Maria before Friday.';
 const AFTER = 'We will meet again next Tuesday at ten in the morning.';
 
-test('a recording across the death of its media node yields one transcript with both halves', async ({ browser, baseURL }) => {
+test('a recording across the death of its media node yields one transcript with both halves and the lost audio marked between them', async ({ browser, baseURL }) => {
 	test.setTimeout(300_000);
 	const meeting = await recordedMeeting(browser, baseURL!);
 	await meeting.say(BEFORE);
 
+	const botTrack = meeting.bot.micTrackSid();
 	cluster('kill', nodeOf(meeting.code));
-	// Both are back on the other node (the bot's SDK reconnects as the browser's does).
+	// Both are back on the other node (the bot's SDK reconnects as the browser's does, and
+	// republishes its microphone under a new sid: the tile alone may be the dead node's ghost).
 	await expect.poll(() => { try { return nodeOf(meeting.code); } catch { return 'none'; } }, { timeout: 30_000 }).not.toBe('none');
+	await expect.poll(() => meeting.bot.micTrackSid() ?? botTrack, { timeout: 45_000 }).not.toBe(botTrack);
 	await expect(tileOf(meeting.host.page, 'Speech Bot')).toBeVisible({ timeout: 30_000 });
 	await meeting.host.page.waitForTimeout(10_000); // the recorder takes up the republished tracks
 	await meeting.say(AFTER);
 
 	const { text } = await meeting.stopAndRead(2);
 	expect(wordErrorRate(`${BEFORE} ${AFTER}`, text)).toBeLessThanOrEqual(0.25);
+	// The gap sits between the sentence before the kill and the one after, and says why.
+	const panel = meeting.host.page.getByTestId('transcript-panel');
+	await expect(panel.getByTestId('transcript-gap')).toHaveCount(1);
+	await expect(panel.getByTestId('transcript-gap')).toContainText('the meeting moved to another media server');
+	const order = await panel.getByTestId(/^transcript-(line|gap)$/).evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+	expect(order.indexOf('transcript-gap')).toBeGreaterThan(0);
+	expect(order.indexOf('transcript-gap')).toBeLessThan(order.length - 1);
 	await meeting.close();
 });
 

@@ -35,6 +35,11 @@ export class SpeechBot {
 		return bot;
 	}
 
+	/** The sid of the microphone track as published now (a full reconnect republishes it under a new one). */
+	micTrackSid(): string | undefined {
+		return [...(this.room.localParticipant?.trackPublications.values() ?? [])].find((p) => p.source === TrackSource.SOURCE_MICROPHONE)?.sid;
+	}
+
 	/** Plays PCM in real time (10 ms frames; captureFrame paces itself), then silence. */
 	async speak(pcm: Int16Array): Promise<void> {
 		const frame = SAMPLE_RATE / 100;
