@@ -24,6 +24,9 @@
 // Run (under the shared lock, with the env loaded):
 //   source scripts/lib.sh && load_env && flock /tmp/stoom-test.lock node bench/sfu-capacity.ts [maxPublishers=24] [maxRooms=8] [roomSize=4]
 //   → prints figures, writes bench/results/sfu-capacity.json
+// With BENCH_BOTS=pion the bots are bench/pion-bots (built with Go on first use): clients that
+// neither encode nor decode, so the SFU can be taken to its own limits on this machine
+// (→ bench/results/sfu-capacity-pion.json).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
@@ -226,22 +229,123 @@ class Bot {
 const everyBot = new Set<Bot>();
 const videoClock = setInterval(() => everyBot.forEach((bot) => bot.captureVideo()), 1000 / FPS);
 
-async function addBot(wsUrl: string, roomName: string, identity: string): Promise<Bot> {
+// ---------- pion bots (BENCH_BOTS=pion) ----------
+
+/**
+ * The same participants from bench/pion-bots (server-sdk-go on pion, one process for all):
+ * they send pre-encoded VP8 and Opus (320×180, 15 fps, ~160 kbps; a tone) looped from files
+ * made here with ffmpeg, and count what they receive without decoding it — so the clients
+ * cost a fraction of rtc-node's, and the SFU can be loaded to its own limits on 2 cores.
+ * "Frames" of a received video stream are RTP marker bits (frames arrived, not decoded).
+ */
+const PION = process.env.BENCH_BOTS === 'pion';
+
+class PionHost {
+	readonly child: ChildProcess;
+	readonly video: string;
+	readonly audio: string;
+	#waiting = new Map<string, (answer: PionAnswer) => void>();
+
+	constructor() {
+		const binary = join(ROOT, '.data/bin/pion-bots');
+		if (!existsSync(binary)) execFileSync('go', ['build', '-o', binary, '.'], { cwd: join(ROOT, 'bench/pion-bots'), stdio: 'inherit', env: { ...process.env, GOFLAGS: '-mod=mod' } });
+		const dir = mkdtempSync(join(tmpdir(), 'pion-bots-'));
+		this.video = join(dir, 'camera.ivf');
+		this.audio = join(dir, 'microphone.ogg');
+		const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args], { stdio: 'inherit' });
+		ffmpeg('-f', 'lavfi', '-i', `testsrc2=size=${WIDTH}x${HEIGHT}:rate=${FPS}`, '-t', '4', '-c:v', 'libvpx', '-b:v', String(VIDEO_BITRATE), '-g', String(2 * FPS), '-deadline', 'realtime', '-f', 'ivf', this.video);
+		ffmpeg('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=${SAMPLE_RATE}`, '-t', '4', '-ac', '2', '-c:a', 'libopus', '-b:a', '32k', '-frame_duration', '20', '-page_duration', '20000', this.audio);
+		mkdirSync(join(ROOT, '.data/log'), { recursive: true });
+		// Their SDK logs every connection: to a file, not the bench's output.
+		this.child = spawn(binary, [], { stdio: ['pipe', 'pipe', openSync(join(ROOT, '.data/log/pion-bots.log'), 'w')] });
+		let buffered = '';
+		this.child.stdout!.on('data', (chunk: Buffer) => {
+			buffered += chunk.toString();
+			for (let nl = buffered.indexOf('\n'); nl !== -1; nl = buffered.indexOf('\n')) {
+				const answer = JSON.parse(buffered.slice(0, nl)) as PionAnswer;
+				buffered = buffered.slice(nl + 1);
+				this.#waiting.get(answer.id)?.(answer);
+				this.#waiting.delete(answer.id);
+			}
+		});
+	}
+
+	/** One command to one bot; its answer (commands to a bot are answered in order). */
+	ask(cmd: Record<string, string>): Promise<PionAnswer> {
+		// Answers carry the bot's id: one request per bot is in flight at a time.
+		return new Promise((resolve) => {
+			this.#waiting.set(cmd.id!, resolve);
+			this.child.stdin!.write(JSON.stringify(cmd) + '\n');
+		});
+	}
+
+	close() {
+		this.child.kill();
+	}
+}
+
+type PionAnswer = { id: string; ok: boolean; error?: string; subscribed: number; streams?: { ssrc: number; kind: 'in' | 'out'; video: boolean; packets: number; lost: number; frames: number }[] };
+
+let pionHost: PionHost | undefined;
+
+class PionBot {
+	subscribed = 0;
+	readonly identity: string;
+	constructor(identity: string) {
+		this.identity = identity;
+	}
+
+	static async join(wsUrl: string, roomName: string, identity: string): Promise<PionBot> {
+		pionHost ??= new PionHost();
+		const at = new AccessToken(apiKey, apiSecret, { identity, name: identity, ttl: '1h' });
+		at.addGrant({ roomJoin: true, room: roomName, canPublish: true, canSubscribe: true });
+		const answer = await pionHost.ask({ cmd: 'join', id: identity, url: wsUrl, token: await at.toJwt(), video: pionHost.video, audio: pionHost.audio });
+		if (!answer.ok) throw new Error(answer.error);
+		return new PionBot(identity);
+	}
+
+	captureVideo() {}
+
+	async refresh() {
+		await this.counters();
+	}
+
+	async counters(): Promise<Counters> {
+		const answer = await pionHost!.ask({ cmd: 'counters', id: this.identity });
+		this.subscribed = answer.subscribed;
+		return new Map((answer.streams ?? []).map((s) => [s.ssrc, { kind: s.kind, video: s.video, packets: s.packets, lost: s.lost, frames: s.frames }]));
+	}
+
+	async leave() {
+		await pionHost?.ask({ cmd: 'leave', id: this.identity });
+	}
+}
+
+/** The bots' CPU: this process, and the pion bots' when they are used. */
+function botsCpuSeconds(): number {
+	return processCpuSeconds(process.pid) + (pionHost?.child.pid ? processCpuSeconds(pionHost.child.pid) : 0);
+}
+
+type AnyBot = Bot | PionBot;
+
+async function addBot(wsUrl: string, roomName: string, identity: string): Promise<AnyBot> {
+	if (PION) return PionBot.join(wsUrl, roomName, identity);
 	const bot = await Bot.join(wsUrl, roomName, identity);
 	everyBot.add(bot);
 	return bot;
 }
 
-async function removeBots(bots: Bot[]) {
-	bots.forEach((bot) => everyBot.delete(bot));
+async function removeBots(bots: AnyBot[]) {
+	bots.forEach((bot) => bot instanceof Bot && everyBot.delete(bot));
 	await Promise.all(bots.map((bot) => bot.leave()));
 }
 
 /** Waits until every bot of each room is subscribed to both tracks of everyone else in it. */
 const SUBSCRIBE_TIMEOUT_MS = 30_000;
-async function waitForSubscriptions(rooms: Bot[][], timeoutMs = SUBSCRIBE_TIMEOUT_MS): Promise<boolean> {
+async function waitForSubscriptions(rooms: AnyBot[][], timeoutMs = SUBSCRIBE_TIMEOUT_MS): Promise<boolean> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
+		await Promise.all(rooms.flat().map((bot) => (bot instanceof PionBot ? bot.refresh() : undefined)));
 		if (rooms.every((bots) => bots.every((bot) => bot.subscribed >= 2 * (bots.length - 1)))) return true;
 		await sleep(200);
 	}
@@ -266,18 +370,18 @@ function lossPct(lost: number, received: number): number {
 	return lost + received > 0 ? (100 * Math.max(0, lost)) / (lost + received) : 0;
 }
 
-async function measure(rooms: Bot[][], sfuPids: number[]): Promise<Window> {
+async function measure(rooms: AnyBot[][], sfuPids: number[]): Promise<Window> {
 	const bots = rooms.flat();
 	const before = await Promise.all(bots.map((bot) => bot.counters()));
 	const t0 = performance.now();
 	const sfu0 = sfuPids.map(processCpuSeconds);
 	const m0 = machineJiffies();
-	const self0 = processCpuSeconds(process.pid);
+	const self0 = botsCpuSeconds();
 	await sleep(WINDOW_MS);
 	const seconds = (performance.now() - t0) / 1000;
 	const sfuCores = sfuPids.map((pid, i) => (processCpuSeconds(pid) - sfu0[i]!) / seconds);
 	const m1 = machineJiffies();
-	const botsCores = (processCpuSeconds(process.pid) - self0) / seconds;
+	const botsCores = (botsCpuSeconds() - self0) / seconds;
 	const after = await Promise.all(bots.map((bot) => bot.counters()));
 	// Per bot, over the streams present at both ends of the window (a stream that was
 	// re-created in between starts its counters again).
@@ -428,7 +532,7 @@ async function singleNode() {
 	const background = await backgroundBusyPct();
 	const idleCores = (processCpuSeconds(node.pid) - idle) / 3;
 	console.log(`  before any bot: machine ${background} % busy (others' load), SFU ${Math.round(idleCores * 100)} % of a core`);
-	const bots: Bot[] = [];
+	const bots: AnyBot[] = [];
 	const steps: SingleStep[] = [];
 	let stop = `reached the cap of ${maxPublishers} publishers`;
 	let limitStep: SingleStep | undefined;
@@ -539,7 +643,7 @@ async function twoNodes() {
 	const idle = pids.map((pid, i) => (processCpuSeconds(pid) - idle0[i]!) / 3);
 	console.log(`  before any bot: machine ${background} % busy (others' load), SFU ${idle.map((c) => Math.round(c * 100)).join(' % / ')} % of a core`);
 	const api = new RoomServiceClient('http://127.0.0.1:7770', apiKey, apiSecret);
-	const rooms: { name: string; node: number; bots: Bot[] }[] = [];
+	const rooms: { name: string; node: number; bots: AnyBot[] }[] = [];
 	const steps: ClusterStep[] = [];
 	let stop = `reached the cap of ${maxRooms} rooms`;
 	let limitStep: ClusterStep | undefined;
@@ -548,7 +652,7 @@ async function twoNodes() {
 		for (let r = 1; r <= maxRooms; r++) {
 			const name = `bench-capacity-${tag}-${r}`;
 			await api.createRoom({ name, emptyTimeout: 60 });
-			const bots: Bot[] = [];
+			const bots: AnyBot[] = [];
 			const entry = { name, node: 0, bots };
 			rooms.push(entry);
 			try {
@@ -635,6 +739,7 @@ try {
 	two = only === 'single' ? undefined : await twoNodes();
 } finally {
 	clearInterval(videoClock);
+	pionHost?.close();
 }
 const threadNice = [...new Set(readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])))];
 const result = {
@@ -642,7 +747,9 @@ const result = {
 	date: new Date().toISOString(),
 	machine: { cpus: cpus().length, model: cpus()[0]?.model, uptimeBefore, uptimeAfter: execFileSync('uptime', { encoding: 'utf8' }).trim(), loadavg: loadavg() },
 	setup: {
-		bots: `@livekit/rtc-node in one Node process; each publishes Opus (440 Hz tone, no DTX) + VP8 ${WIDTH}x${HEIGHT} at ${FPS} fps (max ${VIDEO_BITRATE / 1000} kbps, no simulcast) and subscribes to everyone else (autoSubscribe, no dynacast)`,
+		bots: PION
+			? `bench/pion-bots (server-sdk-go on pion) in one process; each publishes pre-encoded Opus (440 Hz tone, 20 ms frames, no DTX) + VP8 ${WIDTH}x${HEIGHT} at ${FPS} fps (~${VIDEO_BITRATE / 1000} kbps, a keyframe every 2 s, no simulcast) looped from files, and subscribes to everyone else without decoding (frames = RTP marker bits)`
+			: `@livekit/rtc-node in one Node process; each publishes Opus (440 Hz tone, no DTX) + VP8 ${WIDTH}x${HEIGHT} at ${FPS} fps (max ${VIDEO_BITRATE / 1000} kbps, no simulcast) and subscribes to everyone else (autoSubscribe, no dynacast)`,
 		stopWhen: `an SFU process uses >= ${FULL_CORE * 100} % of one core, or packet loss > ${LOSS_LIMIT} % (downstream: subscribers' inbound-rtp lost/expected; upstream: the SFU's receiver reports, remote-inbound-rtp lost / packets sent), or the bots decode < ${MIN_FPS} of ${FPS} fps per video stream (the load generator is saturated)`,
 		botsNice: `the bots' threads at nice ${threadNice.join(', ')}; the SFU processes at nice 0`,
 		settleMs: SETTLE_MS,
@@ -653,9 +760,10 @@ const result = {
 	runSeconds: Math.round((Date.now() - started) / 1000)
 };
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/sfu-capacity.json', `${JSON.stringify(result, null, 2)}\n`);
+const resultFile = `bench/results/sfu-capacity${PION ? '-pion' : ''}.json`;
+writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
 if (single) console.log(`single node: ${single.capacityPublishers} publishers in one room (stop: ${single.stop})`);
 if (two) console.log(`two nodes: ${two.capacityPublishers} publishers in rooms of ${roomSize} (stop: ${two.stop})`);
-console.log(`run time ${result.runSeconds} s; written: bench/results/sfu-capacity.json`);
+console.log(`run time ${result.runSeconds} s; written: ${resultFile}`);
 await dispose().catch(() => undefined);
 process.exit(0);
