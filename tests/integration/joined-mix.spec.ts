@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../src/lib/server/meetings/session.repository';
-import { joinSessionMix } from '../../src/lib/server/recordings/joined-mix.job';
+import { joinSessionMix } from '../../src/lib/server/pipeline/join-mix.job';
 import { insertCompositeRecording, insertRun, sessionRecordings, setRunStatus, updateRecording } from '../../src/lib/server/recordings/recording.repository';
 import { meetingRecord } from '../../src/lib/server/records/meeting-record.service';
 import { createRoom } from '../../src/lib/server/rooms/room.service';

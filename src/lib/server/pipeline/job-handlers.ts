@@ -2,7 +2,7 @@ import { exportRecording } from '../exports/export-recording.job';
 import { generateInsights } from '../insights/generate-insights.job';
 import type { JobQueue } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/runner';
-import { joinSessionMix } from '../recordings/joined-mix.job';
+import { joinSessionMix } from './join-mix.job';
 import { retryStop, watchRecording } from '../recordings/recording.service';
 import { mergeTranscript } from '../transcription/merge-transcript.job';
 import { transcribeTrack } from '../transcription/transcribe-track.job';

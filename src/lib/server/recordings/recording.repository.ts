@@ -168,7 +168,7 @@ export async function findRecording(db: Db, id: string): Promise<Recording | und
 	return db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The session's joined room mix (see joined-mix.job.ts), replacing an earlier one. */
+/** The session's joined room mix (see pipeline/join-mix.job.ts), replacing an earlier one. */
 export async function saveJoinedMix(db: Db, values: { run_id: string; file_path: string; started_at: Date; ended_at: Date }): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		const runs = trx.selectFrom('recording_runs').select('id').where('session_id', '=', trx.selectFrom('recording_runs').select('session_id').where('id', '=', values.run_id));

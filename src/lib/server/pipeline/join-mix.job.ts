@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import type { PipelineContext } from '../pipeline/pipeline-context';
+import type { Db } from '../db';
 import { transcriptOrigin } from '../transcription/transcript-origin';
-import { JOINED_MIX_SEGMENT, joinMixArgs, mixPieces } from './joined-mix';
-import { saveJoinedMix, sessionRecordings, sessionRuns } from './recording.repository';
+import { JOINED_MIX_SEGMENT, joinMixArgs, mixPieces } from '../recordings/joined-mix';
+import { saveJoinedMix, sessionRecordings, sessionRuns } from '../recordings/recording.repository';
 
 const run = promisify(execFile);
 
@@ -23,7 +23,7 @@ async function decodes(path: string): Promise<boolean> {
  * transcript's clock, with silence where nothing was recorded, in one file the record page
  * plays and the export uses. A file that does not decode is left out (its stretch is silent).
  */
-export async function joinSessionMix(ctx: PipelineContext, sessionId: string): Promise<void> {
+export async function joinSessionMix(ctx: { db: Db; recordingsPath: string }, sessionId: string): Promise<void> {
 	const recordings = await sessionRecordings(ctx.db, sessionId);
 	const origin = transcriptOrigin(recordings);
 	const candidates = mixPieces(recordings, origin);
