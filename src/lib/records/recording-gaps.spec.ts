@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failoverGap, gapLabel, mergeGaps, recordingGaps } from './recording-gaps';
+import { failoverGap, gapLabel, gapOnClock, gapPositions, mergeGaps, recordingGaps } from './recording-gaps';
 
 const s = (n: number) => n * 1000;
 
@@ -144,5 +144,30 @@ describe('mergeGaps', () => {
 		}
 	])('$name', ({ coverage, failovers, gaps }) => {
 		expect(mergeGaps(coverage, failovers)).toEqual(gaps);
+	});
+});
+
+describe('gapOnClock', () => {
+	const origin = 1_000_000;
+	it.each([
+		{ name: 'seconds from the origin, to the hundredth', start: origin + 4_004, end: origin + 12_345, clock: { startAt: 4, endAt: 12.35 } },
+		{ name: 'a gap that began before the room mix starts at 0:00', start: origin - 1_400, end: origin + 7_000, clock: { startAt: 0, endAt: 7 } },
+		{ name: 'wholly before the mix: nothing left', start: origin - 9_000, end: origin - 2_000, clock: { startAt: 0, endAt: 0 } }
+	])('$name', ({ start, end, clock }) => {
+		expect(gapOnClock(start, end, origin)).toEqual(clock);
+	});
+});
+
+describe('gapPositions', () => {
+	const gap = (startAt: number, endAt = startAt + 8) => ({ startAt, endAt });
+	it.each([
+		{ name: 'no lines: after them', starts: [], gaps: [gap(3)], at: [[0, [gap(3)]]] },
+		{ name: 'between the line before and the line after', starts: [0, 2, 20], gaps: [gap(5)], at: [[2, [gap(5)]]] },
+		{ name: 'a line starting when the gap begins was heard before it (both clamped to 0:00)', starts: [0, 40], gaps: [gap(0)], at: [[1, [gap(0)]]] },
+		{ name: 'after the last line', starts: [0, 2], gaps: [gap(30)], at: [[2, [gap(30)]]] },
+		{ name: 'before the first line', starts: [10, 20], gaps: [gap(1)], at: [[0, [gap(1)]]] },
+		{ name: 'two gaps between the same lines, in order', starts: [0, 50], gaps: [gap(10, 12), gap(20, 25)], at: [[1, [gap(10, 12), gap(20, 25)]]] }
+	])('$name', ({ starts, gaps, at }) => {
+		expect([...gapPositions(starts, gaps)]).toEqual(at);
 	});
 });

@@ -89,6 +89,28 @@ export interface GapView {
 }
 
 /**
+ * Where each gap goes among the transcript's lines (by index: before that line; the lines'
+ * count: after the last): before the first line that starts after the gap began. A line that
+ * starts exactly when the gap begins was heard before it — as when both were clamped to 0:00,
+ * the start of the room mix, having happened before the mix began. Pure.
+ */
+export function gapPositions(lineStarts: readonly number[], gaps: readonly GapView[]): Map<number, GapView[]> {
+	const at = new Map<number, GapView[]>();
+	for (const gap of gaps) {
+		const index = lineStarts.findIndex((start) => start > gap.startAt);
+		const key = index === -1 ? lineStarts.length : index;
+		at.set(key, [...(at.get(key) ?? []), gap]);
+	}
+	return at;
+}
+
+/** A gap on the transcript's clock, which starts at 0:00 (the start of the room mix). */
+export function gapOnClock(startMs: number, endMs: number, originMs: number): { startAt: number; endAt: number } {
+	const seconds = (ms: number) => Math.max(0, Math.round((ms - originMs) / 10) / 100);
+	return { startAt: seconds(startMs), endAt: Math.max(seconds(startMs), seconds(endMs)) };
+}
+
+/**
  * What a reader sees between the lines: "No audio recorded for 0:12 (1:05–1:17)", and why
  * when known ("… — the meeting moved to another media server").
  */

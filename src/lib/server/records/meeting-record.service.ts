@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { InsightsView } from '../../insights/types';
 import type { MeetingRecord } from '../../records/meeting-record';
-import { mergeGaps, recordingGaps } from '../../records/recording-gaps';
+import { gapOnClock, mergeGaps, recordingGaps } from '../../records/recording-gaps';
 import type { Db } from '../db';
 import type { MeetingSession } from '../db/schema';
 import { INSIGHTS_OFF } from '../insights/generate-insights.job';
@@ -48,7 +48,9 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 		gaps: mergeGaps(
 			recordingGaps(recordings.filter((r) => r.kind === 'track' && r.started_at).map((r) => ({ startMs: r.started_at!.getTime(), endMs: r.ended_at?.getTime() ?? null }))),
 			(await sessionMediaGaps(db, session.id)).map((g) => ({ startMs: g.gap_start.getTime(), endMs: g.gap_end.getTime(), reason: 'failover' as const }))
-		).map((g) => ({ startAt: seconds(new Date(g.startMs))!, endAt: seconds(new Date(g.endMs))!, ...(g.reason ? { reason: g.reason } : {}) })),
+		)
+			.map((g) => ({ ...gapOnClock(g.startMs, g.endMs, origin), ...(g.reason ? { reason: g.reason } : {}) }))
+			.filter((g) => g.endAt > g.startAt), // wholly before the room mix began: nothing to mark on its clock
 		playback: playable ? { recordingId: playable.id, kind: playable.kind === 'composite' ? 'composite' : 'track', video: playable.file_path.endsWith('.mp4') } : null,
 		videos: recordings
 			.filter((r) => r.kind === 'video' && r.status === 'complete' && r.started_at)
