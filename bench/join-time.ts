@@ -4,8 +4,8 @@
 // Run: node bench/join-time.ts [runs=20]   → prints figures, writes bench/results/join-time.json
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs } from '../playwright.config.ts';
+import type { Browser, Page } from '@playwright/test';
+import { clickToFirstRemoteFrame, launchChromium } from './support.ts';
 
 const runs = Number(process.argv[2] ?? 20);
 const baseURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
@@ -33,24 +33,7 @@ async function timeJoin(guest: Page, code: string): Promise<number> {
 	// The camera preview appears once the page is hydrated and the devices are open.
 	await guest.getByTestId('preview-video').waitFor();
 	await guest.getByTestId('display-name').fill('Guest');
-	return guest.evaluate(
-		() =>
-			new Promise<number>((resolve, reject) => {
-				const button = document.querySelector<HTMLButtonElement>('[data-testid="join-meeting"]')!;
-				const start = performance.now();
-				button.click();
-				const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
-				const poll = setInterval(() => {
-					const video = document.querySelector<HTMLVideoElement>('[data-testid="tile"][data-local="false"] video');
-					if (!video) return;
-					clearInterval(poll);
-					video.requestVideoFrameCallback(() => {
-						clearTimeout(deadline);
-						resolve(performance.now() - start);
-					});
-				}, 5);
-			})
-	);
+	return clickToFirstRemoteFrame(guest, { joinButton: '[data-testid="join-meeting"]', remoteVideo: '[data-testid="tile"][data-local="false"] video' });
 }
 
 /** Sum of gzip -9 sizes of every script the meeting route loads (pre-join and in the call). */
@@ -84,7 +67,7 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.max(0, index)]!;
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await launchChromium();
 try {
 	const samples: number[] = [];
 	for (let i = 0; i < runs; i++) {

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { sideSupport, type Side } from './meet-sides.ts';
-import { launchChromium } from './support.ts';
+import { clickToFirstRemoteFrame, launchChromium } from './support.ts';
 
 const runs = Number(process.argv[2] ?? 15);
 const stoomURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
@@ -34,25 +34,7 @@ async function timeJoin(browser: Browser, side: Side): Promise<number> {
 		await guest.goto(host.path);
 		await guest.locator(side.preview).waitFor();
 		await guest.locator(side.nameField).pressSequentially('Guest', { delay: 100 });
-		return await guest.evaluate(
-			({ joinButton, remoteVideo }) =>
-				new Promise<number>((resolve, reject) => {
-					const button = document.querySelector<HTMLButtonElement>(joinButton)!;
-					const start = performance.now();
-					button.click();
-					const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
-					const poll = setInterval(() => {
-						const video = document.querySelector<HTMLVideoElement>(remoteVideo);
-						if (!video) return;
-						clearInterval(poll);
-						video.requestVideoFrameCallback(() => {
-							clearTimeout(deadline);
-							resolve(performance.now() - start);
-						});
-					}, 5);
-				}),
-			{ joinButton: side.joinButton, remoteVideo: side.remoteVideo }
-		);
+		return await clickToFirstRemoteFrame(guest, { joinButton: side.joinButton, remoteVideo: side.remoteVideo });
 	} finally {
 		await guest.context().close();
 		await host.page.context().close();

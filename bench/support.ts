@@ -32,3 +32,29 @@ export async function joinInBrowser(
 	await page.getByTestId('toggle-mic').and(page.locator(':enabled')).waitFor();
 	return { page, code: options.code ?? new URL(page.url()).pathname.slice(1) };
 }
+
+/**
+ * Clicks the page's join button and resolves with the ms until the first remote video frame
+ * is presented (timed inside the page: no round trips to the test runner in the figure).
+ */
+export function clickToFirstRemoteFrame(page: Page, selectors: { joinButton: string; remoteVideo: string }): Promise<number> {
+	return page.evaluate(
+		({ joinButton, remoteVideo }) =>
+			new Promise<number>((resolve, reject) => {
+				const button = document.querySelector<HTMLButtonElement>(joinButton)!;
+				const start = performance.now();
+				button.click();
+				const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
+				const poll = setInterval(() => {
+					const video = document.querySelector<HTMLVideoElement>(remoteVideo);
+					if (!video) return;
+					clearInterval(poll);
+					video.requestVideoFrameCallback(() => {
+						clearTimeout(deadline);
+						resolve(performance.now() - start);
+					});
+				}, 5);
+			}),
+		selectors
+	);
+}
