@@ -71,13 +71,17 @@ export function needsWatch(recording: WatchedRecording, now: number): boolean {
 	return stuck || refused;
 }
 
+/** `tag` put before the file's extension: `a/b/p-TR.webm` + `2` → `a/b/p-TR.2.webm`. */
+function tagBeforeExtension(base: string, tag: string): string {
+	const dot = base.lastIndexOf('.');
+	const slash = base.lastIndexOf('/');
+	return dot > slash ? `${base.slice(0, dot)}.${tag}${base.slice(dot)}` : `${base}.${tag}`;
+}
+
 /** The file of the n-th attempt: `a/b/p-TR.webm` → `a/b/p-TR.2.webm` (the first keeps its name). */
 export function attemptPath(filePath: string, attempt: number): string {
 	const base = filePath.replace(/\.\d+(\.[a-z0-9]+)$/i, '$1');
-	if (attempt <= 1) return base;
-	const dot = base.lastIndexOf('.');
-	const slash = base.lastIndexOf('/');
-	return dot > slash ? `${base.slice(0, dot)}.${attempt}${base.slice(dot)}` : `${base}.${attempt}`;
+	return attempt <= 1 ? base : tagBeforeExtension(base, String(attempt));
 }
 
 /** An active recording whose recorder has been writing at least this long is expected in the room. */
@@ -106,8 +110,5 @@ export function recorderLost(recording: Pick<WatchedRecording, 'status' | 'start
 /** The file of a recording's n-th segment: `a/b/p-TR.ogg` → `a/b/p-TR.s2.ogg` (the first keeps its name). */
 export function segmentPath(filePath: string, segment: number): string {
 	const base = filePath.replace(/\.s\d+(\.[a-z0-9]+)$/i, '$1');
-	if (segment <= 1) return base;
-	const dot = base.lastIndexOf('.');
-	const slash = base.lastIndexOf('/');
-	return dot > slash ? `${base.slice(0, dot)}.s${segment}${base.slice(dot)}` : `${base}.s${segment}`;
+	return segment <= 1 ? base : tagBeforeExtension(base, `s${segment}`);
 }
