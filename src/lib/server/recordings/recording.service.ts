@@ -112,10 +112,7 @@ export async function recordTrack(ctx: RecordingContext, run: RecordingRun, code
 		file_path: join(runDir(ctx, run), `${track.identity}-${track.sid}.${containerFor(track.mimeType, source)}`)
 	});
 	if (!recording) return true;
-	const ok = await startEgress(ctx, code, recording);
-	// Stop was pressed while this egress was starting: it must not keep recording.
-	if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
-	return ok;
+	return startEgress(ctx, code, recording);
 }
 
 /** A refused start is asked again after this long (the recorder was busy). */
@@ -128,7 +125,11 @@ function askRecorder(ctx: RecordingContext, code: string, recording: Recording):
 		: ctx.egress.recordTrack(code, recording.track_sid!, recording.file_path);
 }
 
-/** Asks the recorder for one recording, and has the watch check that it really starts writing. */
+/**
+ * Asks the recorder for one recording, and has the watch check that it really starts writing.
+ * If Stop was pressed while it was starting (the stop did not see its egress yet), the run's
+ * egresses are stopped again: nothing may go on recording after a stop.
+ */
 async function startEgress(ctx: RecordingContext, code: string, recording: Recording): Promise<boolean> {
 	let ok: boolean;
 	try {
@@ -142,6 +143,7 @@ async function startEgress(ctx: RecordingContext, code: string, recording: Recor
 	}
 	const delaySeconds = ok ? Math.ceil(startGraceMs(recording.kind) / 1000) : REFUSED_RETRY_SECONDS;
 	await ctx.jobs.enqueue('recording.watch', { recordingId: recording.id, attempt: recording.attempts }, { delaySeconds });
+	if (ok && (await findRun(ctx.db, recording.run_id))?.status !== 'recording') await stopRunEgresses(ctx, recording.run_id);
 	return ok;
 }
 
@@ -183,9 +185,7 @@ export async function watchRecording(ctx: RecordingContext, recordingId: string,
 		status: 'starting',
 		error: null
 	});
-	const ok = await startEgress(ctx, room.code, again);
-	// Stop was pressed while this egress was starting: it must not keep recording.
-	if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
+	await startEgress(ctx, room.code, again);
 }
 
 /** A track published while recording (a late joiner, a camera turned on, a new share or a takeover) is recorded too. */
@@ -307,10 +307,7 @@ export async function recoverLostRecorders(
 		if ((await findRun(ctx.db, run.id))?.status !== 'recording') continue;
 		if (recording.kind !== 'composite' && !published.has(recording.track_sid ?? '')) continue;
 		const next = await insertNextSegment(ctx.db, recording, segmentPath(recording.file_path, recording.segment + 1));
-		if (!next) continue;
-		const ok = await startEgress(ctx, code, next);
-		// Stop was pressed while this segment was starting: it must not keep recording.
-		if (ok && (await findRun(ctx.db, run.id))?.status !== 'recording') await stopRunEgresses(ctx, run.id);
+		if (next) await startEgress(ctx, code, next);
 	}
 	return lost;
 }
