@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Db } from '../db';
 import { transcriptOrigin } from '../transcription/transcript-origin';
-import { JOINED_MIX_SEGMENT, joinMixArgs, mixPieces } from '../recordings/joined-mix';
+import { joinMixArgs, mixPieces, recorderMixes } from '../recordings/joined-mix';
 import { saveJoinedMix, sessionRecordings, sessionRuns } from '../recordings/recording.repository';
 
 const run = promisify(execFile);
@@ -47,6 +47,6 @@ export async function joinSessionMix(ctx: { db: Db; recordingsPath: string }, se
 		throw err;
 	}
 	const latestRun = (await sessionRuns(ctx.db, sessionId)).sort((a, b) => a.started_at.getTime() - b.started_at.getTime()).at(-1)!;
-	const lastEnd = Math.max(...recordings.filter((r) => r.kind === 'composite' && r.segment !== JOINED_MIX_SEGMENT && r.ended_at).map((r) => r.ended_at!.getTime()), origin);
+	const lastEnd = Math.max(...recorderMixes(recordings).flatMap((r) => (r.ended_at ? [r.ended_at.getTime()] : [])), origin);
 	await saveJoinedMix(ctx.db, { run_id: latestRun.id, file_path: output, started_at: new Date(origin), ended_at: new Date(lastEnd) });
 }

@@ -12,14 +12,19 @@ export interface MixPiece {
 
 type MixRecording = Pick<Recording, 'kind' | 'segment' | 'status' | 'file_path' | 'started_at'>;
 
+/** The room-mix files the recorders wrote (every run and segment), not the joined one. Pure. */
+export function recorderMixes<R extends Pick<Recording, 'kind' | 'segment'>>(recordings: readonly R[]): R[] {
+	return recordings.filter((r) => r.kind === 'composite' && r.segment !== JOINED_MIX_SEGMENT);
+}
+
 /**
  * The recorders' room-mix files of a session (every run, every segment a lost recorder left),
  * each at its offset from the transcript's origin, in order. Audio mixes only: a video mix is
  * played as it is. Pure.
  */
 export function mixPieces(recordings: readonly MixRecording[], originMs: number): MixPiece[] {
-	const pieces = recordings
-		.filter((r) => r.kind === 'composite' && r.segment !== JOINED_MIX_SEGMENT && r.status === 'complete' && r.started_at && r.file_path.endsWith('.ogg'))
+	const pieces = recorderMixes(recordings)
+		.filter((r) => r.status === 'complete' && r.started_at && r.file_path.endsWith('.ogg'))
 		.map((r) => ({ path: r.file_path, offsetMs: Math.max(0, r.started_at!.getTime() - originMs) }))
 		.sort((a, b) => a.offsetMs - b.offsetMs);
 	// A lost recorder's last write may run past its successor's start: no stretch is heard twice.
