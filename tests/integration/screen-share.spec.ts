@@ -19,7 +19,9 @@ import type { ScreenShareEvent } from '../../src/lib/server/screen-share/lock-ru
 import { findLock } from '../../src/lib/server/screen-share/screen-share.repository';
 import {
 	RELEASE_GRACE_MS,
+	RETURN_GRACE_MS,
 	currentShare,
+	onParticipantReturned,
 	onShareGone,
 	onSharePublished,
 	releaseByHost,
@@ -171,18 +173,49 @@ describe('screen-share lock with real LiveKit participants', () => {
 		expect(await takeOver(ctx, as(other, ada))).toEqual({ ok: false, reason: 'not_joined' });
 	});
 
-	it('a vanished share keeps the lock through the grace period, and a re-publish cancels the release', async () => {
-		await started(room, host); // not connected to LiveKit: nothing is shared
+	it('a vanished share keeps the lock through its grace, longer for a holder gone from the room without leaving; a re-publish cancels the release', async () => {
+		const later = (ms: number) => new Date(Date.now() + ms + 1);
+		await started(room, host); // not connected to LiveKit: gone from the room
 		expect(await onShareGone(ctx, room, host.identity)).toBe(true);
 		expect(await settlePendingRelease(ctx, room)).toBeNull(); // still within grace
 		await onSharePublished(ctx, room, host.identity);
 		expect((await findLock(db, room.id))?.release_pending_at).toBeNull();
-
-		expect(await onShareGone(ctx, room, host.identity)).toBe(true);
-		const released = await settlePendingRelease(ctx, room, new Date(Date.now() + RELEASE_GRACE_MS + 1));
-		expect(released).toMatchObject({ type: 'stopped', previous: { name: 'Host' }, reason: 'left' });
 		// Someone else's share vanishing does not touch the lock.
 		expect(await onShareGone(ctx, room, ada.identity)).toBe(false);
+
+		// Gone without leaving (their media node died, ~10 s to reconnect): the lock waits for them.
+		expect(await onShareGone(ctx, room, host.identity)).toBe(true);
+		expect(await settlePendingRelease(ctx, room, later(RELEASE_GRACE_MS))).toBeNull();
+		expect((await currentShare(ctx, room)).holder?.name).toBe('Host');
+		const released = await settlePendingRelease(ctx, room, later(RETURN_GRACE_MS));
+		expect(released).toMatchObject({ type: 'stopped', previous: { name: 'Host' }, reason: 'left' });
+
+		// LiveKit said they left on purpose: the short grace.
+		await started(room, host);
+		await onShareGone(ctx, room, host.identity, { leftForGood: true });
+		const left = await settlePendingRelease(ctx, room, later(RELEASE_GRACE_MS), { leftForGood: true });
+		expect(left).toMatchObject({ type: 'stopped', previous: { name: 'Host' } });
+
+		// Still in the room (Ada's bot is connected) with no screen: the short grace too.
+		await started(room, ada);
+		await onShareGone(ctx, room, ada.identity);
+		expect(await settlePendingRelease(ctx, room, later(RELEASE_GRACE_MS))).toMatchObject({ type: 'stopped', previous: { name: 'Ada' } });
+	});
+
+	it('a holder who rejoins gets the short grace to re-publish from their return, not from when they vanished', async () => {
+		await started(room, ada); // Ada's bot is in the room, not sharing
+		await onShareGone(ctx, room, ada.identity);
+		await db.updateTable('screen_share_locks').set({ release_pending_at: new Date(Date.now() - 60_000) }).where('room_id', '=', room.id).execute();
+		await onParticipantReturned(ctx, room, ada.identity);
+		expect(await settlePendingRelease(ctx, room)).toBeNull();
+		expect((await currentShare(ctx, room)).holder?.name).toBe('Ada');
+		const released = await settlePendingRelease(ctx, room, new Date(Date.now() + RELEASE_GRACE_MS + 1));
+		expect(released).toMatchObject({ type: 'stopped', previous: { name: 'Ada' }, reason: 'left' });
+		// Nothing pending: a return changes nothing.
+		await started(room, ada);
+		await onParticipantReturned(ctx, room, ada.identity);
+		expect((await findLock(db, room.id))?.release_pending_at).toBeNull();
+		await stopSharing(ctx, as(room, ada));
 	});
 
 	it('LiveKit webhooks drive the grace period: track_unpublished marks, track_published cancels', async () => {

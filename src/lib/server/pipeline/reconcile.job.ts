@@ -7,7 +7,7 @@ import { applyEgressInfo, recordedSource, recordTrack, recoverLostRecorders, sto
 import { applyRetention } from '../records/record-deletion.service';
 import { findRoomById } from '../rooms/room.repository';
 import { sessionParticipants, updateParticipant } from '../rooms/participant.repository';
-import { onShareGone } from '../screen-share/screen-share.service';
+import { onParticipantReturned, onShareGone } from '../screen-share/screen-share.service';
 import { pendingPartsOfRun } from '../transcription/transcript-parts.repository';
 import { closeMeeting } from './meeting-end.service';
 import type { PipelineContext } from './pipeline-context';
@@ -73,6 +73,7 @@ async function syncPresence(ctx: PipelineContext, code: string, session: Meeting
 		const present = participant.joined_at !== null && participant.left_at === null;
 		if (seen && !present && !participant.removed_at) {
 			await updateParticipant(ctx.db, participant.id, { joined_at: new Date(now), left_at: null, livekit_sid: seen.sid });
+			await onParticipantReturned(ctx, room, participant.identity);
 		} else if (!seen && present) {
 			await updateParticipant(ctx.db, participant.id, { left_at: new Date(now), left_sid: participant.livekit_sid });
 			await onShareGone(ctx, room, participant.identity);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventFor, mayRelease, mayStart, releaseDue } from './lock-rules';
+import { eventFor, mayRelease, mayStart, releaseVerdict } from './lock-rules';
 
 const ada = { identity: 'p_ada', name: 'Ada' };
 const bo = { identity: 'p_bo', name: 'Bo' };
@@ -40,14 +40,22 @@ describe('eventFor', () => {
 	});
 });
 
-describe('releaseDue', () => {
-	const now = new Date('2026-11-24T12:00:10Z');
+describe('releaseVerdict', () => {
+	const now = new Date('2026-11-24T12:00:40Z');
+	const grace = { shareMs: 5_000, returnMs: 30_000 };
+	const ago = (s: number) => new Date(now.getTime() - s * 1000);
 	it.each([
-		{ pending: null, expected: false },
-		{ pending: new Date('2026-11-24T12:00:06Z'), expected: false },
-		{ pending: new Date('2026-11-24T12:00:05Z'), expected: true },
-		{ pending: new Date('2026-11-24T11:59:00Z'), expected: true }
-	])('pending since $pending → $expected', ({ pending, expected }) => {
-		expect(releaseDue(pending, now, 5000)).toBe(expected);
+		{ since: null, holder: 'absent', leftForGood: true, expected: 'keep' },
+		{ since: ago(60), holder: 'sharing', leftForGood: false, expected: 'keep' },
+		{ since: ago(4), holder: 'present', leftForGood: false, expected: 'wait' },
+		{ since: ago(5), holder: 'present', leftForGood: false, expected: 'release' },
+		{ since: ago(5), holder: 'absent', leftForGood: true, expected: 'release' },
+		{ since: ago(4), holder: 'absent', leftForGood: true, expected: 'wait' },
+		// Gone without leaving (a media node's failover, a dropped network): may be reconnecting.
+		{ since: ago(10), holder: 'absent', leftForGood: false, expected: 'wait' },
+		{ since: ago(29), holder: 'absent', leftForGood: false, expected: 'wait' },
+		{ since: ago(30), holder: 'absent', leftForGood: false, expected: 'release' }
+	] as const)('pending $since, holder $holder, left for good $leftForGood → $expected', ({ expected, ...pending }) => {
+		expect(releaseVerdict(pending, now, grace)).toBe(expected);
 	});
 });

@@ -38,7 +38,30 @@ export function eventFor(
 	return { type: previous ? 'takeover' : 'started', holder, previous, fence };
 }
 
-/** A release marked pending (share gone from LiveKit) becomes final after the grace period. */
-export function releaseDue(pendingSince: Date | null, now: Date, graceMs: number): boolean {
-	return pendingSince !== null && now.getTime() - pendingSince.getTime() >= graceMs;
+/** The two grace periods of a release marked pending (the share gone from LiveKit). */
+export interface ReleaseGrace {
+	/** A holder still in the room whose screen is gone (a reconnect unpublishes briefly). */
+	shareMs: number;
+	/** A holder gone from the room without leaving: their media node died, their network dropped. */
+	returnMs: number;
+}
+
+/** Where the lock's holder is in LiveKit when a pending release is checked. */
+export type HolderInLivekit = 'sharing' | 'present' | 'absent';
+
+/**
+ * What a pending release comes to: `keep` the lock (the share is back, or nothing is
+ * pending), `wait`, or `release`. A holder in the room without a screen is released after the
+ * short grace; one not in the room at all may be reconnecting (a failover takes ~10 s) and
+ * keeps the lock for the return grace, unless LiveKit said they left for good.
+ */
+export function releaseVerdict(
+	pending: { since: Date | null; holder: HolderInLivekit; leftForGood: boolean },
+	now: Date,
+	grace: ReleaseGrace
+): 'keep' | 'wait' | 'release' {
+	if (pending.since === null || pending.holder === 'sharing') return 'keep';
+	const waited = now.getTime() - pending.since.getTime();
+	const needed = pending.holder === 'absent' && !pending.leftForGood ? grace.returnMs : grace.shareMs;
+	return waited >= needed ? 'release' : 'wait';
 }

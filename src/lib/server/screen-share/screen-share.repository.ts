@@ -79,6 +79,19 @@ export async function markReleasePending(db: Db, roomId: string, holderId: strin
 	return row !== undefined;
 }
 
+/** The holder rejoined while a release was pending: their grace to re-publish starts now. */
+export async function restartReleasePending(db: Db, roomId: string, holderId: string): Promise<boolean> {
+	const row = await db
+		.updateTable('screen_share_locks')
+		.set({ release_pending_at: sql`now()` })
+		.where('room_id', '=', roomId)
+		.where('holder_id', '=', holderId)
+		.where('release_pending_at', 'is not', null)
+		.returning('room_id')
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 /** The holder's share is back (re-published after a reconnect): keep the lock. */
 export async function clearReleasePending(db: Db, roomId: string, holderId: string): Promise<void> {
 	await db

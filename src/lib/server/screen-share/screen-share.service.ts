@@ -7,7 +7,7 @@ import { permissionMatches, publishRights, toPermission, type RightsInput } from
 import { findOpenSession } from '../meetings/session.repository';
 import { findRoomById } from '../rooms/room.repository';
 import { findParticipant, findParticipantByIdentity, sessionParticipants } from '../rooms/participant.repository';
-import { eventFor, mayRelease, mayStart, releaseDue, type Presenter, type ScreenShareEvent } from './lock-rules';
+import { eventFor, mayRelease, mayStart, releaseVerdict, type HolderInLivekit, type Presenter, type ScreenShareEvent } from './lock-rules';
 import {
 	clearReleasePending,
 	findLock,
@@ -15,12 +15,19 @@ import {
 	markApplied,
 	markReleasePending,
 	releaseLock,
+	restartReleasePending,
 	takeLock,
 	type LockChange
 } from './screen-share.repository';
 
-/** How long a vanished share (reconnect, participant_left) keeps the lock before release. */
+/** How long a vanished share (a reconnect unpublishes briefly) keeps the lock before release. */
 export const RELEASE_GRACE_MS = 5_000;
+/**
+ * How long a holder gone from LiveKit without leaving keeps the lock: a media node's failover
+ * takes ~10 s (bench/failover.ts) and the browser retries every second for 30 s.
+ */
+export const RETURN_GRACE_MS = 30_000;
+const GRACE = { shareMs: RELEASE_GRACE_MS, returnMs: RETURN_GRACE_MS };
 
 export { SCREEN_SHARE_TOPIC } from '../../screen-share/events';
 import { SCREEN_SHARE_TOPIC } from '../../screen-share/events';
@@ -68,19 +75,38 @@ export async function currentShare(ctx: AppContext, room: Room): Promise<{ holde
 }
 
 /**
- * LiveKit says the holder's share is gone (track_unpublished or participant_left). A
- * reconnect also unpublishes briefly, so the lock is only marked; it is released when the
- * share has not come back after the grace period. The mark lives in PostgreSQL: if this
- * process dies before its timer fires, the next read of the lock (currentShare) settles it.
+ * LiveKit says the holder's share is gone (track_unpublished, participant_left, or the
+ * reconcile no longer sees them). A reconnect also unpublishes briefly, so the lock is only
+ * marked; it is released when the share has not come back after the grace period (longer
+ * when the holder is gone from the room but did not leave: a failover). The mark lives in
+ * PostgreSQL: if this process dies before its timers fire, the next read of the lock
+ * (currentShare) settles it.
  */
-export async function onShareGone(ctx: AppContext, room: Room, identity: string): Promise<boolean> {
+export async function onShareGone(ctx: AppContext, room: Room, identity: string, { leftForGood = false } = {}): Promise<boolean> {
 	const participant = await findParticipantByIdentity(ctx.db, identity);
 	if (!participant || participant.room_id !== room.id) return false;
-	if (!(await markReleasePending(ctx.db, room.id, participant.id))) return false;
+	const marked = await markReleasePending(ctx.db, room.id, participant.id);
+	if (!marked && !leftForGood) return false;
+	const settle = () => {
+		settlePendingRelease(ctx, room, new Date(), { leftForGood }).catch((err) => console.error('screen-share release check failed', err));
+	};
+	setTimeout(settle, RELEASE_GRACE_MS + 250).unref();
+	if (!leftForGood) setTimeout(settle, RETURN_GRACE_MS + 250).unref();
+	return marked;
+}
+
+/**
+ * Someone rejoined (a reconnect to another media node): if they hold the lock and its release
+ * is pending, the short grace to re-publish their screen counts from now, not from when they
+ * vanished.
+ */
+export async function onParticipantReturned(ctx: AppContext, room: Room, identity: string): Promise<void> {
+	const participant = await findParticipantByIdentity(ctx.db, identity);
+	if (!participant || participant.room_id !== room.id) return;
+	if (!(await restartReleasePending(ctx.db, room.id, participant.id))) return;
 	setTimeout(() => {
 		settlePendingRelease(ctx, room).catch((err) => console.error('screen-share release check failed', err));
 	}, RELEASE_GRACE_MS + 250).unref();
-	return true;
 }
 
 /** The holder published a screen again (after a reconnect): cancel a pending release. */
@@ -89,15 +115,23 @@ export async function onSharePublished(ctx: AppContext, room: Room, identity: st
 	if (participant && participant.room_id === room.id) await clearReleasePending(ctx.db, room.id, participant.id);
 }
 
-/** Releases the lock if its pending mark is older than the grace period and LiveKit shows no share. */
-export async function settlePendingRelease(ctx: AppContext, room: Room, now = new Date()): Promise<ScreenShareEvent | null> {
+/**
+ * Releases the lock if its pending mark has outlived its grace period (`releaseVerdict`) and
+ * LiveKit shows no share; `leftForGood` when LiveKit said the holder left on purpose.
+ */
+export async function settlePendingRelease(
+	ctx: AppContext,
+	room: Room,
+	now = new Date(),
+	{ leftForGood = false } = {}
+): Promise<ScreenShareEvent | null> {
 	const lock = await findLock(ctx.db, room.id);
-	if (!lock?.holder_id || !releaseDue(lock.release_pending_at, now, RELEASE_GRACE_MS)) return null;
+	if (!lock?.holder_id || !lock.release_pending_at) return null;
 	const holder = await findParticipant(ctx.db, lock.holder_id);
-	if (holder && (await isSharingInLivekit(ctx, room.code, holder.identity))) {
-		await clearReleasePending(ctx.db, room.id, holder.id);
-		return null;
-	}
+	const where = holder ? await holderInLivekit(ctx, room.code, holder.identity) : 'absent';
+	const verdict = releaseVerdict({ since: lock.release_pending_at, holder: where, leftForGood }, now, GRACE);
+	if (verdict === 'keep') await clearReleasePending(ctx.db, room.id, lock.holder_id);
+	if (verdict !== 'release') return null;
 	// Conditional on the fence: a takeover in the meantime wins.
 	const change = await releaseLock(ctx.db, room.id, { holderId: lock.holder_id, fence: Number(lock.fence) });
 	return change ? publish(ctx, room, change, 'left') : null;
@@ -149,12 +183,12 @@ async function syncLivekit(ctx: AppContext, code: string, rightsOf: (identity: s
 	}
 }
 
-async function isSharingInLivekit(ctx: AppContext, code: string, identity: string): Promise<boolean> {
+async function holderInLivekit(ctx: AppContext, code: string, identity: string): Promise<HolderInLivekit> {
 	try {
 		const info = await ctx.livekit.getParticipant(code, identity);
-		return info.tracks.some((t) => t.source === TrackSource.SCREEN_SHARE);
+		return info.tracks.some((t) => t.source === TrackSource.SCREEN_SHARE) ? 'sharing' : 'present';
 	} catch {
-		return false; // not in the room
+		return 'absent'; // not in the room (or LiveKit unreachable: the return grace covers it)
 	}
 }
 

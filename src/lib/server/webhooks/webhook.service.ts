@@ -1,3 +1,4 @@
+import { DisconnectReason } from '@livekit/protocol';
 import { ServerError, TrackSource, type WebhookEvent } from 'livekit-server-sdk';
 import { mayStay } from '../auth/room-policy';
 import type { Room } from '../db/schema';
@@ -10,9 +11,12 @@ import { applyEgressInfo, onTrackPublished } from '../recordings/recording.servi
 import { findParticipantByIdentity, updateParticipant } from '../rooms/participant.repository';
 import { applyPresence } from '../rooms/presence-rules';
 import { findRoomByCode } from '../rooms/room.repository';
-import { onShareGone, onSharePublished, reconcileOnJoin } from '../screen-share/screen-share.service';
+import { onParticipantReturned, onShareGone, onSharePublished, reconcileOnJoin } from '../screen-share/screen-share.service';
 import { recordEvent } from './webhook-event.repository';
 import { isStandardParticipant } from '../livekit/participant-kind';
+
+/** Leaves after which nobody reconnects: the person left, or the host removed them. */
+const LEFT_FOR_GOOD = new Set([DisconnectReason.CLIENT_INITIATED, DisconnectReason.PARTICIPANT_REMOVED]);
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
 
@@ -65,8 +69,14 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 				{ type: event.event === 'participant_joined' ? 'joined' : 'left', sid: event.participant!.sid, at }
 			);
 			if (change) await updateParticipant(ctx.db, participant.id, change);
-			if (event.event === 'participant_left') after.push(() => onShareGone(root, room, participant.identity));
-			else after.push(() => reconcileOnJoin(root, room));
+			if (event.event === 'participant_left') {
+				const leftForGood = LEFT_FOR_GOOD.has(event.participant.disconnectReason);
+				after.push(() => onShareGone(root, room, participant.identity, { leftForGood }));
+			}
+			else {
+				after.push(() => onParticipantReturned(root, room, participant.identity));
+				after.push(() => reconcileOnJoin(root, room));
+			}
 			return 'handled';
 		}
 		case 'room_started': {
