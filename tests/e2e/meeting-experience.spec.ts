@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { SpeechBot } from '../support/speech-bot.ts';
 import { readPcm16, speechWav } from '../support/speech.ts';
 import { createMeeting, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
@@ -18,6 +18,10 @@ test('the grid follows the people in the call, the speaker stands out, and a pin
 	await guest.page.getByTestId('toggle-mic').click();
 	await expect(grid).toHaveAttribute('data-columns', '2');
 	await expect(grid).toHaveAttribute('data-rows', '1');
+	// The guest's video keeps playing in the same element through everything below (people
+	// joining, someone speaking): marks on its stream would be lost if it were re-attached.
+	await expect(tileOf(host.page, 'Gus Guest').getByTestId('tile-video')).toBeVisible();
+	await markPlayback(tileOf(host.page, 'Gus Guest'));
 
 	const third = await newParticipantPage(browser);
 	await openWithCode(third.page, code);
@@ -39,6 +43,7 @@ test('the grid follows the people in the call, the speaker stands out, and a pin
 	await expect(tileOf(host.page, 'Speech Bot')).toHaveAttribute('data-emphasis', 'active', { timeout: 15_000 });
 	await expect(tileOf(host.page, 'Gus Guest')).toHaveAttribute('data-emphasis', 'dimmed');
 	await speaking;
+	expect(await playbackKept(tileOf(host.page, 'Gus Guest'))).toEqual({ video: true, emptied: false });
 
 	// Pin the guest: they take the stage, the others move to the strip.
 	await tileOf(host.page, 'Gus Guest').hover();
@@ -59,6 +64,21 @@ test('the grid follows the people in the call, the speaker stands out, and a pin
 	await guest.context.close();
 	await host.context.close();
 });
+
+/** Marks a tile's video stream and notes if the element is ever emptied (a re-attach does both). */
+function markPlayback(tile: Locator) {
+	return tile.getByTestId('tile-video').evaluate((video: HTMLVideoElement) => {
+		(video.srcObject as MediaStream & { stoomMark?: boolean }).stoomMark = true;
+		video.addEventListener('emptied', () => (video.dataset.emptied = 'yes'));
+	});
+}
+
+function playbackKept(tile: Locator) {
+	return tile.getByTestId('tile-video').evaluate((video: HTMLVideoElement) => ({
+		video: (video.srcObject as (MediaStream & { stoomMark?: boolean }) | null)?.stoomMark === true,
+		emptied: video.dataset.emptied === 'yes'
+	}));
+}
 
 test('at most two panels show; the kept one survives a third and the choice survives a reload', async ({ browser }) => {
 	const { page, context } = await newParticipantPage(browser);
