@@ -10,6 +10,7 @@ import {
 	type RoomConnectOptions
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
+import { keepLowestLayerOn } from './lowest-layer';
 import { watchMediaPath } from './media-path-watchdog';
 import { reconnectPolicy } from './reconnect-policy';
 import { ApiError } from './api';
@@ -93,6 +94,7 @@ export class MeetingConnection {
 		this.#room = new Room({ adaptiveStream: true, dynacast: true, reconnectPolicy });
 		this.speaker = new ActiveSpeaker(this.#room);
 		this.#stopMediaWatch = watchMediaPath(this.#room);
+		keepLowestLayerOn(this.#room);
 		for (const event of PARTICIPANT_EVENTS) this.#room.on(event, this.#refresh);
 		this.#room
 			.on(RoomEvent.ParticipantConnected, (p) => this.notify(`${p.name || 'Someone'} joined`))
