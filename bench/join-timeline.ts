@@ -1,0 +1,132 @@
+// Where the join's time goes, Stoom and LiveKit Meet side by side: the guest's page records
+// when its signalling WebSocket opens and answers, each peer connection's descriptions,
+// ICE and DTLS states and first remote track, and the host's first video frame rendered —
+// all from the click, on the page's clock. Same drive as join-vs-meet.ts (MEET_DIR, BENCH_URL).
+// Run: MEET_DIR=/work/meet node bench/join-timeline.ts [runs=6]
+//      → prints the median of every milestone per app, writes bench/results/join-timeline.json
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { sideSupport, type Side } from './meet-sides.ts';
+import { launchChromium } from './support.ts';
+
+const runs = Number(process.argv[2] ?? 6);
+const stoomURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
+const meetPort = Number(process.env.MEET_PORT ?? 3200);
+const { stoom, meet, newPage, startMeet, meetDir } = await sideSupport(stoomURL, `http://localhost:${meetPort}`, meetPort);
+
+type Timeline = [string, number][];
+
+/** Installed before any page script: wraps WebSocket and RTCPeerConnection to note milestones. */
+function instrument(): void {
+	const w = window as unknown as { __timeline: [string, number][] };
+	w.__timeline = [];
+	const seen = new Set<string>();
+	const mark = (name: string) => {
+		if (seen.has(name)) return;
+		seen.add(name);
+		w.__timeline.push([name, performance.now()]);
+	};
+	// Main-thread work long enough to hold up the connection (≥ 50 ms), named by its start.
+	new PerformanceObserver((list) => {
+		for (const task of list.getEntries()) w.__timeline.push([`long task ${Math.round(task.duration)} ms`, task.startTime]);
+	}).observe({ type: 'longtask' });
+	const NativeSocket = window.WebSocket;
+	window.WebSocket = class extends NativeSocket {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols);
+			if (!String(url).includes('/rtc')) return;
+			mark('signal: socket created');
+			this.addEventListener('open', () => mark('signal: socket open'));
+			this.addEventListener('message', () => mark('signal: first message'));
+		}
+	};
+	const NativePC = window.RTCPeerConnection;
+	let count = 0;
+	window.RTCPeerConnection = class extends NativePC {
+		constructor(config?: RTCConfiguration) {
+			super(config);
+			const pc = `pc${++count}`;
+			mark(`${pc}: created`);
+			this.addEventListener('iceconnectionstatechange', () => mark(`${pc}: ice ${this.iceConnectionState}`));
+			this.addEventListener('connectionstatechange', () => mark(`${pc}: ${this.connectionState}`));
+			this.addEventListener('track', (e) => mark(`${pc}: remote ${e.track.kind} track`));
+			const setRemote = this.setRemoteDescription.bind(this);
+			this.setRemoteDescription = (d: RTCSessionDescriptionInit) => (mark(`${pc}: remote ${d.type}`), setRemote(d));
+			const setLocal = this.setLocalDescription.bind(this);
+			this.setLocalDescription = (d?: RTCLocalSessionDescriptionInit) => (mark(`${pc}: local ${d?.type ?? 'description'}`), setLocal(d));
+		}
+	};
+}
+
+async function timeline(browser: Browser, side: Side): Promise<Timeline> {
+	const host = await side.host(browser);
+	const guest: Page = await newPage(browser, side.baseURL);
+	await guest.addInitScript(instrument);
+	try {
+		await guest.goto(host.path);
+		await guest.locator(side.preview).waitFor();
+		await guest.locator(side.nameField).pressSequentially('Guest', { delay: 100 });
+		return await guest.evaluate(
+			({ joinButton, remoteVideo }) =>
+				new Promise<[string, number][]>((resolve, reject) => {
+					const w = window as unknown as { __timeline: [string, number][] };
+					w.__timeline = w.__timeline.filter(([name]) => !name.startsWith('pc') && !name.startsWith('signal'));
+					const start = performance.now();
+					document.querySelector<HTMLButtonElement>(joinButton)!.click();
+					const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
+					const poll = setInterval(() => {
+						const video = document.querySelector<HTMLVideoElement>(remoteVideo);
+						if (!video) return;
+						clearInterval(poll);
+						w.__timeline.push(['remote video element', performance.now()]);
+						video.requestVideoFrameCallback(() => {
+							clearTimeout(deadline);
+							w.__timeline.push(['first remote frame', performance.now()]);
+							resolve(w.__timeline.filter(([, at]) => at >= start).map(([name, at]) => [name, Math.round(at - start)]));
+						});
+					}, 5);
+				}),
+			{ joinButton: side.joinButton, remoteVideo: side.remoteVideo }
+		);
+	} finally {
+		await guest.context().close();
+		await host.page.context().close();
+		await host.cleanup();
+	}
+}
+
+function medians(timelines: Timeline[]): [string, number, number][] {
+	const byName = new Map<string, number[]>();
+	for (const t of timelines) for (const [name, at] of t) byName.set(name, [...(byName.get(name) ?? []), at]);
+	return [...byName]
+		.map(([name, values]): [string, number, number] => {
+			const sorted = values.sort((a, b) => a - b);
+			return [name, sorted[Math.floor(sorted.length / 2)]!, values.length];
+		})
+		.sort((a, b) => a[1] - b[1]);
+}
+
+const meetServer = await startMeet(meetDir);
+const browser = await launchChromium();
+try {
+	const sides = [stoom, meet];
+	for (const side of sides) await timeline(browser, side); // warm-up
+	const all: Record<Side['name'], Timeline[]> = { stoom: [], meet: [] };
+	for (let i = 0; i < runs; i++) {
+		for (const side of i % 2 ? [...sides].reverse() : sides) all[side.name].push(await timeline(browser, side));
+		process.stdout.write(`run ${i + 1}/${runs}\n`);
+	}
+	const result = { benchmark: 'join-timeline', date: new Date().toISOString(), runs, timelines: all };
+	mkdirSync('bench/results', { recursive: true });
+	writeFileSync('bench/results/join-timeline.json', `${JSON.stringify(result, null, 2)}\n`);
+	for (const name of ['stoom', 'meet'] as const) {
+		console.log(`\n${name}: median ms after the click (samples)`);
+		const milestones = (t: Timeline) => t.filter(([m]) => !m.startsWith('long task'));
+		for (const [milestone, at, n] of medians(all[name].map(milestones))) console.log(`  ${String(at).padStart(5)}  ${milestone} (${n})`);
+		console.log(`${name}: main-thread tasks ≥ 50 ms, each run (start: duration)`);
+		for (const t of all[name]) console.log(`  ${t.filter(([m]) => m.startsWith('long task')).map(([m, at]) => `${at}: ${m.slice(10)}`).join(', ') || '—'}`);
+	}
+} finally {
+	await browser.close();
+	meetServer.kill();
+}
