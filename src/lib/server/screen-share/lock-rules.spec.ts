@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventFor, mayRelease, mayStart, releaseVerdict } from './lock-rules';
+import { eventFor, mayRelease, mayStart, releaseCheckDue, releaseVerdict } from './lock-rules';
 
 const ada = { identity: 'p_ada', name: 'Ada' };
 const bo = { identity: 'p_bo', name: 'Bo' };
@@ -57,5 +57,17 @@ describe('releaseVerdict', () => {
 		{ since: ago(30), holder: 'absent', leftForGood: false, expected: 'release' }
 	] as const)('pending $since, holder $holder, left for good $leftForGood → $expected', ({ expected, ...pending }) => {
 		expect(releaseVerdict(pending, now, grace)).toBe(expected);
+	});
+});
+
+describe('releaseCheckDue', () => {
+	const now = new Date('2026-11-24T12:00:10Z');
+	it.each([
+		{ pending: null, expected: false },
+		{ pending: new Date('2026-11-24T12:00:06Z'), expected: false },
+		{ pending: new Date('2026-11-24T12:00:05Z'), expected: true },
+		{ pending: new Date('2026-11-24T11:59:00Z'), expected: true }
+	])('pending since $pending → $expected', ({ pending, expected }) => {
+		expect(releaseCheckDue(pending, now, { shareMs: 5000, returnMs: 30_000 })).toBe(expected);
 	});
 });

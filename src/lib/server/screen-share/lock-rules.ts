@@ -46,6 +46,11 @@ export interface ReleaseGrace {
 	returnMs: number;
 }
 
+/** A pending release can be due only once the shorter grace has passed: before that, LiveKit need not be asked. */
+export function releaseCheckDue(since: Date | null, now: Date, grace: ReleaseGrace): boolean {
+	return since !== null && now.getTime() - since.getTime() >= Math.min(grace.shareMs, grace.returnMs);
+}
+
 /** Where the lock's holder is in LiveKit when a pending release is checked. */
 export type HolderInLivekit = 'sharing' | 'present' | 'absent';
 

@@ -66,27 +66,18 @@ export async function releaseLock(
 	return row && toChange(row);
 }
 
-/** Notes that the holder's share vanished from LiveKit; true when this call set the mark. */
-export async function markReleasePending(db: Db, roomId: string, holderId: string): Promise<boolean> {
+/**
+ * Stamps the holder's pending release with now: `unmarked` when their share just vanished
+ * (no mark yet), `marked` when they rejoined while one was pending (their grace restarts).
+ * True when this call stamped it.
+ */
+export async function stampReleasePending(db: Db, roomId: string, holderId: string, only: 'unmarked' | 'marked'): Promise<boolean> {
 	const row = await db
 		.updateTable('screen_share_locks')
 		.set({ release_pending_at: sql`now()` })
 		.where('room_id', '=', roomId)
 		.where('holder_id', '=', holderId)
-		.where('release_pending_at', 'is', null)
-		.returning('room_id')
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
-/** The holder rejoined while a release was pending: their grace to re-publish starts now. */
-export async function restartReleasePending(db: Db, roomId: string, holderId: string): Promise<boolean> {
-	const row = await db
-		.updateTable('screen_share_locks')
-		.set({ release_pending_at: sql`now()` })
-		.where('room_id', '=', roomId)
-		.where('holder_id', '=', holderId)
-		.where('release_pending_at', 'is not', null)
+		.where('release_pending_at', only === 'unmarked' ? 'is' : 'is not', null)
 		.returning('room_id')
 		.executeTakeFirst();
 	return row !== undefined;

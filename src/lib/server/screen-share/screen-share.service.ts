@@ -7,15 +7,14 @@ import { permissionMatches, publishRights, toPermission, type RightsInput } from
 import { findOpenSession } from '../meetings/session.repository';
 import { findRoomById } from '../rooms/room.repository';
 import { findParticipant, findParticipantByIdentity, sessionParticipants } from '../rooms/participant.repository';
-import { eventFor, mayRelease, mayStart, releaseVerdict, type HolderInLivekit, type Presenter, type ScreenShareEvent } from './lock-rules';
+import { eventFor, mayRelease, mayStart, releaseCheckDue, releaseVerdict, type HolderInLivekit, type Presenter, type ScreenShareEvent } from './lock-rules';
 import {
 	clearReleasePending,
 	findLock,
 	lockApplies,
 	markApplied,
-	markReleasePending,
 	releaseLock,
-	restartReleasePending,
+	stampReleasePending,
 	takeLock,
 	type LockChange
 } from './screen-share.repository';
@@ -85,13 +84,10 @@ export async function currentShare(ctx: AppContext, room: Room): Promise<{ holde
 export async function onShareGone(ctx: AppContext, room: Room, identity: string, { leftForGood = false } = {}): Promise<boolean> {
 	const participant = await findParticipantByIdentity(ctx.db, identity);
 	if (!participant || participant.room_id !== room.id) return false;
-	const marked = await markReleasePending(ctx.db, room.id, participant.id);
+	const marked = await stampReleasePending(ctx.db, room.id, participant.id, 'unmarked');
 	if (!marked && !leftForGood) return false;
-	const settle = () => {
-		settlePendingRelease(ctx, room, new Date(), { leftForGood }).catch((err) => console.error('screen-share release check failed', err));
-	};
-	setTimeout(settle, RELEASE_GRACE_MS + 250).unref();
-	if (!leftForGood) setTimeout(settle, RETURN_GRACE_MS + 250).unref();
+	settleAfter(ctx, room, RELEASE_GRACE_MS, { leftForGood });
+	if (!leftForGood) settleAfter(ctx, room, RETURN_GRACE_MS, { leftForGood });
 	return marked;
 }
 
@@ -103,10 +99,14 @@ export async function onShareGone(ctx: AppContext, room: Room, identity: string,
 export async function onParticipantReturned(ctx: AppContext, room: Room, identity: string): Promise<void> {
 	const participant = await findParticipantByIdentity(ctx.db, identity);
 	if (!participant || participant.room_id !== room.id) return;
-	if (!(await restartReleasePending(ctx.db, room.id, participant.id))) return;
+	if (await stampReleasePending(ctx.db, room.id, participant.id, 'marked')) settleAfter(ctx, room, RELEASE_GRACE_MS);
+}
+
+/** Checks the pending release once `graceMs` has passed (a little after, so it is due). */
+function settleAfter(ctx: AppContext, room: Room, graceMs: number, options: { leftForGood?: boolean } = {}): void {
 	setTimeout(() => {
-		settlePendingRelease(ctx, room).catch((err) => console.error('screen-share release check failed', err));
-	}, RELEASE_GRACE_MS + 250).unref();
+		settlePendingRelease(ctx, room, new Date(), options).catch((err) => console.error('screen-share release check failed', err));
+	}, graceMs + 250).unref();
 }
 
 /** The holder published a screen again (after a reconnect): cancel a pending release. */
@@ -126,7 +126,8 @@ export async function settlePendingRelease(
 	{ leftForGood = false } = {}
 ): Promise<ScreenShareEvent | null> {
 	const lock = await findLock(ctx.db, room.id);
-	if (!lock?.holder_id || !lock.release_pending_at) return null;
+	// Not due yet: no need to ask LiveKit (every browser's reconnect reads the lock).
+	if (!lock?.holder_id || !releaseCheckDue(lock.release_pending_at, now, GRACE)) return null;
 	const holder = await findParticipant(ctx.db, lock.holder_id);
 	const where = holder ? await holderInLivekit(ctx, room.code, holder.identity) : 'absent';
 	const verdict = releaseVerdict({ since: lock.release_pending_at, holder: where, leftForGood }, now, GRACE);

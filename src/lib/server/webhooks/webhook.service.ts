@@ -72,8 +72,7 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 			if (event.event === 'participant_left') {
 				const leftForGood = LEFT_FOR_GOOD.has(event.participant.disconnectReason);
 				after.push(() => onShareGone(root, room, participant.identity, { leftForGood }));
-			}
-			else {
+			} else {
 				after.push(() => onParticipantReturned(root, room, participant.identity));
 				after.push(() => reconcileOnJoin(root, room));
 			}
