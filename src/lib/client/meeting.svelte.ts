@@ -12,6 +12,7 @@ import {
 import { ActiveSpeaker } from './active-speaker.svelte';
 import { keepLowestLayerOn } from './lowest-layer';
 import { watchMediaPath } from './media-path-watchdog';
+import { closePrebuiltPeerConnection, prebuildPeerConnection } from './prebuilt-peer-connection';
 import { reconnectPolicy } from './reconnect-policy';
 import { ApiError } from './api';
 import { audioConstraints, videoConstraints } from './capture-constraints';
@@ -163,10 +164,12 @@ export class MeetingConnection {
 
 	/**
 	 * Warms the way to the LiveKit server while the person is still on the pre-join screen
-	 * (an HTTP request to it, so the connect finds the connection and TLS ready).
+	 * (an HTTP request to it, so the connect finds the connection and TLS ready) and builds the
+	 * peer connection the connect would build after the click.
 	 */
 	prepare(wsUrl: string): void {
 		void this.#room.prepareConnection(wsUrl);
+		void prebuildPeerConnection(this.#room).catch(() => undefined);
 	}
 
 	/**
@@ -271,6 +274,7 @@ export class MeetingConnection {
 		this.speaker.destroy();
 		this.#stopMediaWatch();
 		this.#status = 'left';
+		await closePrebuiltPeerConnection(this.#room);
 		await this.#room.disconnect();
 		this.#participants = [];
 	}

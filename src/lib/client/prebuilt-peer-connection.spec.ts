@@ -1,0 +1,54 @@
+import { Room } from 'livekit-client';
+import { describe, expect, it, vi } from 'vitest';
+import { closePrebuiltPeerConnection, prebuildPeerConnection } from './prebuilt-peer-connection';
+
+/** A room whose engine records the calls; `connectDuringConfigure` starts a connect meanwhile. */
+function fakeRoom(opts: { state?: string; built?: boolean; internals?: boolean; connectDuringConfigure?: boolean } = {}) {
+	const calls: string[] = [];
+	const room = { state: opts.state ?? 'disconnected', engine: {} as Record<string, unknown> };
+	if (opts.built) room.engine.pcManager = {};
+	if (opts.internals !== false) {
+		room.engine.configure = vi.fn(async () => {
+			calls.push('configure');
+			room.engine.pcManager = {};
+			if (opts.connectDuringConfigure) room.state = 'connecting';
+		});
+		room.engine.applyInitialPublisherLayout = vi.fn(() => calls.push('layout'));
+		room.engine.close = vi.fn(async () => void calls.push('close'));
+	}
+	return { room: room as unknown as Room, calls };
+}
+
+describe('prebuildPeerConnection', () => {
+	it.each([
+		{ case: 'a room not yet connected: built, then laid out', room: {}, built: true, calls: ['configure', 'layout'] },
+		{ case: 'a room already connecting: left to its connect', room: { state: 'connecting' }, built: false, calls: [] },
+		{ case: 'a connection already built: not built twice', room: { built: true }, built: false, calls: [] },
+		{ case: 'a connect started while building: no layout over its own', room: { connectDuringConfigure: true }, built: false, calls: ['configure'] },
+		{ case: 'a livekit-client without these internals: nothing', room: { internals: false }, built: false, calls: [] }
+	])('$case', async ({ room: opts, built, calls: expected }) => {
+		const { room, calls } = fakeRoom(opts);
+		expect(await prebuildPeerConnection(room)).toBe(built);
+		expect(calls).toEqual(expected);
+	});
+
+	it("finds the internals it needs in this livekit-client's Room (an upgrade that drops them fails here)", () => {
+		const engine = new Room().engine as unknown as Record<string, unknown>;
+		expect(typeof engine.configure).toBe('function');
+		expect(typeof engine.applyInitialPublisherLayout).toBe('function');
+		expect(typeof engine.close).toBe('function');
+		expect(engine.pcManager).toBeUndefined();
+	});
+});
+
+describe('closePrebuiltPeerConnection', () => {
+	it.each([
+		{ case: 'built and never connected: closed', room: { built: true }, calls: ['close'] },
+		{ case: 'nothing built: nothing to close', room: {}, calls: [] },
+		{ case: 'connected: left to its disconnect', room: { built: true, state: 'connected' }, calls: [] }
+	])('$case', async ({ room: opts, calls: expected }) => {
+		const { room, calls } = fakeRoom(opts);
+		await closePrebuiltPeerConnection(room);
+		expect(calls).toEqual(expected);
+	});
+});
