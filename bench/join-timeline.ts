@@ -1,12 +1,13 @@
 // Where the join's time goes, Stoom and LiveKit Meet side by side: the guest's page records
 // when its signalling WebSocket opens and answers, each peer connection's descriptions,
 // ICE and DTLS states and first remote track, and the host's first video frame rendered —
-// all from the click, on the page's clock. Same drive as join-vs-meet.ts (MEET_DIR, BENCH_URL).
+// all from the click, on the page's clock. Same drive as join-vs-meet.ts (MEET_DIR, BENCH_URL,
+// BENCH_DWELL_MS).
 // Run: MEET_DIR=/work/meet node bench/join-timeline.ts [runs=6]
 //      → prints the median of every milestone per app, writes bench/results/join-timeline.json
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { sideSupport, type Side } from './meet-sides.ts';
+import { dwellMs, sideSupport, type Side } from './meet-sides.ts';
 import { launchChromium } from './support.ts';
 
 const runs = Number(process.argv[2] ?? 6);
@@ -22,7 +23,7 @@ function instrument(): void {
 	w.__timeline = [];
 	const seen = new Set<string>();
 	const mark = (name: string) => {
-		if (seen.has(name)) return;
+		if (seen.has(name) && !name.startsWith('fetch')) return;
 		seen.add(name);
 		w.__timeline.push([name, performance.now()]);
 	};
@@ -30,6 +31,16 @@ function instrument(): void {
 	new PerformanceObserver((list) => {
 		for (const task of list.getEntries()) w.__timeline.push([`long task ${Math.round(task.duration)} ms`, task.startTime]);
 	}).observe({ type: 'longtask' });
+	// The app's own requests on the way (Stoom's join action, Meet's connection details).
+	const nativeFetch = window.fetch.bind(window);
+	window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+		const path = new URL(input instanceof Request ? input.url : String(input), location.href);
+		const name = `fetch ${path.pathname.split('/').pop() || '/'}${path.search}`;
+		mark(`${name}: sent`);
+		const response = await nativeFetch(input, init);
+		mark(`${name}: answered`);
+		return response;
+	};
 	const NativeSocket = window.WebSocket;
 	window.WebSocket = class extends NativeSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
@@ -66,11 +77,12 @@ async function timeline(browser: Browser, side: Side): Promise<Timeline> {
 		await guest.goto(host.path);
 		await guest.locator(side.preview).waitFor();
 		await guest.locator(side.nameField).pressSequentially('Guest', { delay: 100 });
+		if (dwellMs) await guest.waitForTimeout(dwellMs);
 		return await guest.evaluate(
 			({ joinButton, remoteVideo }) =>
 				new Promise<[string, number][]>((resolve, reject) => {
 					const w = window as unknown as { __timeline: [string, number][] };
-					w.__timeline = w.__timeline.filter(([name]) => !name.startsWith('pc') && !name.startsWith('signal'));
+					w.__timeline = w.__timeline.filter(([name]) => !name.startsWith('pc') && !name.startsWith('signal') && !name.startsWith('fetch'));
 					const start = performance.now();
 					document.querySelector<HTMLButtonElement>(joinButton)!.click();
 					const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
@@ -116,7 +128,7 @@ try {
 		for (const side of i % 2 ? [...sides].reverse() : sides) all[side.name].push(await timeline(browser, side));
 		process.stdout.write(`run ${i + 1}/${runs}\n`);
 	}
-	const result = { benchmark: 'join-timeline', date: new Date().toISOString(), runs, timelines: all };
+	const result = { benchmark: 'join-timeline', date: new Date().toISOString(), runs, dwellMs, timelines: all };
 	mkdirSync('bench/results', { recursive: true });
 	writeFileSync('bench/results/join-timeline.json', `${JSON.stringify(result, null, 2)}\n`);
 	for (const name of ['stoom', 'meet'] as const) {

@@ -8,12 +8,13 @@
 // `next start` on MEET_PORT and creates each of its rooms through the server API (Stoom's
 // livekit-server does not create rooms on join). Stoom runs at BENCH_URL (`./stoom up`, with
 // the per-address limits raised). LIVEKIT_* come from the environment (scripts/lib.sh load_env).
+// BENCH_DWELL_MS: how long the guest stays on the pre-join screen after typing (0: clicks at once).
 // Run: MEET_DIR=/work/meet node bench/join-vs-meet.ts [runs=15]
 //      → prints both distributions and the ratios, writes bench/results/join-vs-meet.json
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
-import { sideSupport, type Side } from './meet-sides.ts';
+import { dwellMs, sideSupport, type Side } from './meet-sides.ts';
 import { clickToFirstRemoteFrame, launchChromium } from './support.ts';
 
 const runs = Number(process.argv[2] ?? 15);
@@ -34,6 +35,7 @@ async function timeJoin(browser: Browser, side: Side): Promise<number> {
 		await guest.goto(host.path);
 		await guest.locator(side.preview).waitFor();
 		await guest.locator(side.nameField).pressSequentially('Guest', { delay: 100 });
+		if (dwellMs) await guest.waitForTimeout(dwellMs);
 		return await clickToFirstRemoteFrame(guest, { joinButton: side.joinButton, remoteVideo: side.remoteVideo });
 	} finally {
 		await guest.context().close();
@@ -133,6 +135,7 @@ try {
 		benchmark: 'join-vs-meet',
 		date: new Date().toISOString(),
 		runs,
+		dwellMs,
 		joinToFirstRemoteFrameMs: join,
 		javaScript: js,
 		ratios: {
@@ -155,6 +158,7 @@ try {
 	}
 	const r = result.ratios;
 	console.log(`ratios stoom/meet: join p50 ${r.joinP50}, p95 ${r.joinP95}; JS before the preview vs Meet's route ${r.beforePreviewVsMeetRoute} (vs Meet's before its preview ${r.beforePreviewVsMeetBeforePreview}); route ${r.routeVsMeetRoute}`);
+	console.log(`the guest clicked ${dwellMs} ms after typing its name (BENCH_DWELL_MS)`);
 	console.log('written: bench/results/join-vs-meet.json');
 } finally {
 	await browser.close();

@@ -5,6 +5,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
+/**
+ * How long the guest stays on the pre-join screen after typing its name, before the click
+ * (BENCH_DWELL_MS; 0 by default: the click follows the last key). A person looks at their
+ * preview for a few seconds; meanwhile the host has been alone in the call, long enough for
+ * LiveKit's dynacast to pause a camera nobody watches (dynacast_pause_delay, 5 s).
+ */
+export const dwellMs = Number(process.env.BENCH_DWELL_MS ?? 0);
+
 /** How each app is driven: its pages, its pre-join elements, its remote video. */
 export interface Side {
 	name: 'stoom' | 'meet';
