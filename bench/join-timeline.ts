@@ -63,6 +63,13 @@ function instrument(): void {
 			this.addEventListener('track', (e) => mark(`${pc}: remote ${e.track.kind} track`));
 			const setRemote = this.setRemoteDescription.bind(this);
 			this.setRemoteDescription = (d: RTCSessionDescriptionInit) => (mark(`${pc}: remote ${d.type}`), setRemote(d));
+			const createOffer = this.createOffer.bind(this);
+			this.createOffer = (async (options?: RTCOfferOptions) => {
+				mark(`${pc}: creating an offer`);
+				const offer = await createOffer(options);
+				mark(`${pc}: offer created`);
+				return offer;
+			}) as RTCPeerConnection['createOffer'];
 			const setLocal = this.setLocalDescription.bind(this);
 			this.setLocalDescription = (d?: RTCLocalSessionDescriptionInit) => (mark(`${pc}: local ${d?.type ?? 'description'}`), setLocal(d));
 		}
