@@ -1,6 +1,6 @@
 import { Room } from 'livekit-client';
 import { describe, expect, it, vi } from 'vitest';
-import { closePrebuiltPeerConnection, prebuildPeerConnection } from './prebuilt-peer-connection';
+import { closePrebuiltPeerConnection, offerAhead, offerTravelsWithJoin, prebuildPeerConnection } from './prebuilt-peer-connection';
 
 /** A room whose engine records the calls; `connectDuringConfigure` starts a connect meanwhile. */
 function fakeRoom(opts: { state?: string; built?: boolean; internals?: boolean; connectDuringConfigure?: boolean } = {}) {
@@ -50,5 +50,49 @@ describe('closePrebuiltPeerConnection', () => {
 		const { room, calls } = fakeRoom(opts);
 		await closePrebuiltPeerConnection(room);
 		expect(calls).toEqual(expected);
+	});
+});
+
+describe('offerTravelsWithJoin', () => {
+	it.each([
+		{ browser: 'Chrome', compression: true, ahead: true },
+		{ browser: 'Safari', compression: true, ahead: true },
+		{ browser: 'Firefox', compression: true, ahead: false },
+		{ browser: 'Chrome', compression: false, ahead: false },
+		{ browser: undefined, compression: true, ahead: true }
+	])('$browser with CompressionStream $compression: built ahead $ahead', ({ browser, compression, ahead }) => {
+		expect(offerTravelsWithJoin(browser, compression)).toBe(ahead);
+	});
+});
+
+describe('offerAhead', () => {
+	/** A connection whose offers are numbered in the order they were made. */
+	class NumberedOffers {
+		made = 0;
+		async createOffer(options?: RTCOfferOptions): Promise<RTCSessionDescriptionInit> {
+			return { type: 'offer', sdp: `offer ${++this.made}${options?.iceRestart ? ' (ICE restart)' : ''}` };
+		}
+	}
+
+	it('makes the offer at once and hands that one to the first plain createOffer', async () => {
+		const pc = new NumberedOffers();
+		offerAhead(pc as unknown as RTCPeerConnection);
+		expect(pc.made).toBe(1);
+		expect((await pc.createOffer()).sdp).toBe('offer 1');
+		expect(pc.made).toBe(1);
+	});
+
+	it('makes every later offer anew', async () => {
+		const pc = new NumberedOffers();
+		offerAhead(pc as unknown as RTCPeerConnection);
+		await pc.createOffer();
+		expect((await pc.createOffer()).sdp).toBe('offer 2');
+	});
+
+	it('makes an offer with options (an ICE restart) anew, not from the early one', async () => {
+		const pc = new NumberedOffers();
+		offerAhead(pc as unknown as RTCPeerConnection);
+		expect((await pc.createOffer({ iceRestart: true })).sdp).toBe('offer 2 (ICE restart)');
+		expect((await pc.createOffer()).sdp).toBe('offer 3');
 	});
 });

@@ -1,11 +1,11 @@
-import type { Room } from 'livekit-client';
+import { getBrowser, type Room } from 'livekit-client';
 
 /**
  * The parts of livekit-client's RTCEngine this module reaches into: not public API, hence
  * every use checks they are there (a livekit-client that changed them just skips the head start).
  */
 interface EngineInternals {
-	pcManager?: unknown;
+	pcManager?: { publisher?: { pc?: RTCPeerConnection } };
 	configure?: () => Promise<void>;
 	applyInitialPublisherLayout?: () => void;
 	close?: () => Promise<void>;
@@ -14,22 +14,50 @@ interface EngineInternals {
 const internals = (room: Room) => room.engine as unknown as EngineInternals | undefined;
 
 /**
+ * Whether livekit-client sends its first offer with the join request (its
+ * `isPublisherOfferWithJoinSupported`: not Firefox, and CompressionStream there). Only on that
+ * path does the connect build the peer connection before the server has answered, and apply
+ * the server's ICE servers to it afterwards — so only there can it be built earlier still.
+ */
+export function offerTravelsWithJoin(browserName: string | undefined, hasCompressionStream: boolean): boolean {
+	return hasCompressionStream && browserName !== 'Firefox';
+}
+
+/**
  * Builds, on the pre-join screen, the peer connection LiveKit's connect would build once the
- * token is here: the RTCPeerConnection (its DTLS certificate), the data channels and the six
- * receive-only media sections of the first offer — ~50 ms of main-thread work on this
- * machine's joins (bench/join-timeline.ts), now off the path from the click. Nothing is sent:
- * no ICE gathering starts before the offer is applied at the join, and no server is contacted.
- * LiveKit's connect finds the connection built and goes on from its first offer.
+ * token is here: the RTCPeerConnection (its DTLS certificate), the data channels, the six
+ * receive-only media sections and the first offer — ~100 ms of this machine's joins
+ * (bench/join-timeline.ts), now off the path from the click. Nothing is sent and no ICE
+ * gathering starts (the offer is applied only once the server answers the join). LiveKit's
+ * connect finds the connection built and its offer made, and goes on from there.
  */
 export async function prebuildPeerConnection(room: Room): Promise<boolean> {
 	const engine = internals(room);
+	if (!offerTravelsWithJoin(getBrowser()?.name, typeof CompressionStream !== 'undefined')) return false;
 	if (room.state !== 'disconnected' || !engine || engine.pcManager) return false;
 	if (typeof engine.configure !== 'function' || typeof engine.applyInitialPublisherLayout !== 'function') return false;
 	await engine.configure();
 	// A connect that started meanwhile built its own (configure returns early then): leave it be.
 	if (room.state !== 'disconnected') return false;
 	engine.applyInitialPublisherLayout();
+	const pc = engine.pcManager?.publisher?.pc;
+	if (pc) offerAhead(pc);
 	return true;
+}
+
+/**
+ * Makes the connection's first offer now and hands it to the first `createOffer()` asked of it
+ * (livekit-client's initial offer; an offer made with options, an ICE restart, is made anew).
+ * Nothing changes on the connection between the two: no track is added before the connect.
+ */
+export function offerAhead(pc: RTCPeerConnection): void {
+	const early = pc.createOffer();
+	early.catch(() => undefined); // a failure surfaces at the join, which asks for it
+	const own = pc as RTCPeerConnection & { createOffer: RTCPeerConnection['createOffer'] };
+	own.createOffer = ((options?: RTCOfferOptions) => {
+		delete (own as Partial<RTCPeerConnection>).createOffer;
+		return options ? pc.createOffer(options) : early;
+	}) as RTCPeerConnection['createOffer'];
 }
 
 /** Closes a pre-built connection of a room that never connected (its disconnect does nothing then). */
