@@ -40,7 +40,7 @@ export async function prebuildPeerConnection(room: Room): Promise<boolean> {
 	// A connect that started meanwhile built its own (configure returns early then): leave it be.
 	if (room.state !== 'disconnected') return false;
 	engine.applyInitialPublisherLayout();
-	const pc = engine.pcManager?.publisher?.pc;
+	const pc = internals(room)?.pcManager?.publisher?.pc; // read again: configure has just made it
 	if (pc) offerAhead(pc);
 	return true;
 }
