@@ -1,6 +1,6 @@
 import { Room } from 'livekit-client';
 import { describe, expect, it, vi } from 'vitest';
-import { closePrebuiltPeerConnection, offerAhead, offerTravelsWithJoin, prebuildPeerConnection } from './prebuilt-peer-connection';
+import { closePrebuiltPeerConnection, connectedOnEvent, offerAhead, offerTravelsWithJoin, prebuildPeerConnection, whenConnected, type TransportManager } from './prebuilt-peer-connection';
 
 /** A room whose engine records the calls; `connectDuringConfigure` starts a connect meanwhile. */
 function fakeRoom(opts: { state?: string; built?: boolean; internals?: boolean; connectDuringConfigure?: boolean } = {}) {
@@ -94,5 +94,73 @@ describe('offerAhead', () => {
 		offerAhead(pc as unknown as RTCPeerConnection);
 		expect((await pc.createOffer({ iceRestart: true })).sdp).toBe('offer 2 (ICE restart)');
 		expect((await pc.createOffer()).sdp).toBe('offer 3');
+	});
+});
+
+/** A connection whose state the test moves, announcing each change like a browser's. */
+class SteppedConnection extends EventTarget {
+	connectionState: RTCPeerConnectionState = 'new';
+	moveTo(state: RTCPeerConnectionState) {
+		this.connectionState = state;
+		this.dispatchEvent(new Event('connectionstatechange'));
+	}
+}
+const settled = async (promise: Promise<unknown>) => {
+	let outcome = 'pending';
+	promise.then(() => (outcome = 'resolved'), (err: Error) => (outcome = `rejected: ${err.message}`));
+	await new Promise((r) => setTimeout(r, 0));
+	return outcome;
+};
+
+describe('whenConnected', () => {
+	it('waits through connecting and resolves at connected', async () => {
+		const pc = new SteppedConnection();
+		const connected = whenConnected(pc as unknown as RTCPeerConnection);
+		pc.moveTo('connecting');
+		expect(await settled(connected)).toBe('pending');
+		pc.moveTo('connected');
+		expect(await settled(connected)).toBe('resolved');
+	});
+
+	it('resolves at once for a connection already connected', async () => {
+		const pc = new SteppedConnection();
+		pc.connectionState = 'connected';
+		expect(await settled(whenConnected(pc as unknown as RTCPeerConnection))).toBe('resolved');
+	});
+});
+
+describe('connectedOnEvent', () => {
+	/** A manager whose own (polling) wait the test settles by hand. */
+	function pollingManager() {
+		const polls: { resolve: () => void; reject: (err: Error) => void }[] = [];
+		const manager: TransportManager = {
+			ensureTransportConnected: () => new Promise<void>((resolve, reject) => polls.push({ resolve, reject }))
+		};
+		return { manager, polls };
+	}
+
+	it('ends the wait at the connection event, before the next poll', async () => {
+		const { manager, polls } = pollingManager();
+		connectedOnEvent(manager);
+		const pc = new SteppedConnection();
+		const wait = manager.ensureTransportConnected!({ pc: pc as unknown as RTCPeerConnection });
+		expect(polls).toHaveLength(1); // livekit-client's own wait still runs, for its timeout and abort
+		expect(await settled(wait)).toBe('pending');
+		pc.moveTo('connected');
+		expect(await settled(wait)).toBe('resolved');
+	});
+
+	it("keeps livekit-client's timeout and abort: its failure before the connection fails the wait", async () => {
+		const { manager, polls } = pollingManager();
+		connectedOnEvent(manager);
+		const wait = manager.ensureTransportConnected!({ pc: new SteppedConnection() as unknown as RTCPeerConnection });
+		polls[0]!.reject(new Error('could not establish pc connection'));
+		expect(await settled(wait)).toBe('rejected: could not establish pc connection');
+	});
+
+	it('leaves a manager without that method as it is', () => {
+		const manager: TransportManager = {};
+		connectedOnEvent(manager);
+		expect(manager.ensureTransportConnected).toBeUndefined();
 	});
 });

@@ -5,11 +5,18 @@ import { getBrowser, type Room } from 'livekit-client';
  * every use checks they are there (a livekit-client that changed them just skips the head start).
  */
 interface EngineInternals {
-	pcManager?: { publisher?: { pc?: RTCPeerConnection } };
+	pcManager?: TransportManager;
 	configure?: () => Promise<void>;
 	applyInitialPublisherLayout?: () => void;
 	close?: () => Promise<void>;
 }
+
+/** livekit-client's PCTransportManager, the parts used here. */
+export interface TransportManager {
+	publisher?: Transport;
+	ensureTransportConnected?: (transport: Transport, ...rest: unknown[]) => Promise<void>;
+}
+type Transport = { pc?: RTCPeerConnection };
 
 const internals = (room: Room) => room.engine as unknown as EngineInternals | undefined;
 
@@ -40,9 +47,39 @@ export async function prebuildPeerConnection(room: Room): Promise<boolean> {
 	// A connect that started meanwhile built its own (configure returns early then): leave it be.
 	if (room.state !== 'disconnected') return false;
 	engine.applyInitialPublisherLayout();
-	const pc = internals(room)?.pcManager?.publisher?.pc; // read again: configure has just made it
-	if (pc) offerAhead(pc);
+	const manager = internals(room)?.pcManager; // read again: configure has just made it
+	if (manager) connectedOnEvent(manager);
+	if (manager?.publisher?.pc) offerAhead(manager.publisher.pc);
 	return true;
+}
+
+/**
+ * livekit-client waits for a peer connection to connect by looking at it every 50 ms (its
+ * `ensureTransportConnected`), so the call starts — and the tracks already received show —
+ * up to 50 ms after the connection is up (25 ms on average, more when the timer runs late).
+ * Here the wait also ends on the connection's own state change; its timeout and abort are
+ * livekit-client's as before (the first of the two to settle decides).
+ */
+export function connectedOnEvent(manager: TransportManager): void {
+	const polled = manager.ensureTransportConnected;
+	if (typeof polled !== 'function') return;
+	manager.ensureTransportConnected = function (transport: Transport, ...rest: unknown[]) {
+		const byPolling = polled.call(this, transport, ...rest);
+		return transport?.pc ? Promise.race([byPolling, whenConnected(transport.pc)]) : byPolling;
+	};
+}
+
+/** Resolves once the connection's state is `connected` (at once when it already is). */
+export function whenConnected(pc: RTCPeerConnection): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (pc.connectionState !== 'connected') return;
+			pc.removeEventListener('connectionstatechange', check);
+			resolve();
+		};
+		pc.addEventListener('connectionstatechange', check);
+		check();
+	});
 }
 
 /**
