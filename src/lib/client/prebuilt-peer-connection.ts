@@ -43,8 +43,10 @@ export async function prebuildPeerConnection(room: Room): Promise<boolean> {
 	if (!offerTravelsWithJoin(getBrowser()?.name, typeof CompressionStream !== 'undefined')) return false;
 	if (room.state !== 'disconnected' || !engine || engine.pcManager) return false;
 	if (typeof engine.configure !== 'function' || typeof engine.applyInitialPublisherLayout !== 'function') return false;
+	// configure does its work before its first await (livekit-client 2.23), so no click can
+	// start a connect between it and the layout below; were a later version to await inside,
+	// a connect started meanwhile is left alone rather than laid out under its feet.
 	await engine.configure();
-	// A connect that started meanwhile built its own (configure returns early then): leave it be.
 	if (room.state !== 'disconnected') return false;
 	engine.applyInitialPublisherLayout();
 	const manager = internals(room)?.pcManager; // read again: configure has just made it
