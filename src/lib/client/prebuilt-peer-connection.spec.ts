@@ -158,6 +158,21 @@ describe('connectedOnEvent', () => {
 		expect(await settled(wait)).toBe('rejected: could not establish pc connection');
 	});
 
+	it("ends only the join's wait at the event: a later wait (a resume) is livekit-client's own", async () => {
+		const { manager, polls } = pollingManager();
+		connectedOnEvent(manager);
+		const pc = new SteppedConnection();
+		const join = manager.ensureTransportConnected!({ pc: pc as unknown as RTCPeerConnection });
+		pc.moveTo('connected');
+		expect(await settled(join)).toBe('resolved');
+		pc.moveTo('disconnected');
+		const resume = manager.ensureTransportConnected!({ pc: pc as unknown as RTCPeerConnection });
+		pc.moveTo('connected');
+		expect(await settled(resume)).toBe('pending'); // until livekit-client's own look sees it
+		polls[1]!.resolve();
+		expect(await settled(resume)).toBe('resolved');
+	});
+
 	it('leaves a manager without that method as it is', () => {
 		const manager: TransportManager = {};
 		connectedOnEvent(manager);

@@ -59,15 +59,19 @@ export async function prebuildPeerConnection(room: Room): Promise<boolean> {
  * livekit-client waits for a peer connection to connect by looking at it every 50 ms (its
  * `ensureTransportConnected`), so the call starts — and the tracks already received show —
  * up to 50 ms after the connection is up (25 ms on average, more when the timer runs late).
- * Here the wait also ends on the connection's own state change; its timeout and abort are
- * livekit-client's as before (the first of the two to settle decides).
+ * Here the join's wait also ends on the connection's own state change; its timeout and abort
+ * are livekit-client's as before (the first of the two to settle decides). Later waits (a
+ * resume after a lost connection) are livekit-client's own, unchanged.
  */
 export function connectedOnEvent(manager: TransportManager): void {
 	const polled = manager.ensureTransportConnected;
 	if (typeof polled !== 'function') return;
 	manager.ensureTransportConnected = function (transport: Transport, ...rest: unknown[]) {
 		const byPolling = polled.call(this, transport, ...rest);
-		return transport?.pc ? Promise.race([byPolling, whenConnected(transport.pc)]) : byPolling;
+		if (!transport?.pc) return byPolling;
+		// The join only: a reconnect (livekit-client's resume) waits the way livekit-client does.
+		manager.ensureTransportConnected = polled;
+		return Promise.race([byPolling, whenConnected(transport.pc)]);
 	};
 }
 
