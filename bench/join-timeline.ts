@@ -13,7 +13,7 @@ import { launchChromium } from './support.ts';
 const runs = Number(process.argv[2] ?? 6);
 const stoomURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
 const meetPort = Number(process.env.MEET_PORT ?? 3200);
-const { stoom, meet, newPage, startMeet, meetDir } = await sideSupport(stoomURL, `http://localhost:${meetPort}`, meetPort);
+const { stoom, meet, newPage, guestReadyToJoin, startMeet, meetDir } = await sideSupport(stoomURL, `http://localhost:${meetPort}`, meetPort);
 
 type Timeline = [string, number][];
 
@@ -81,10 +81,7 @@ async function timeline(browser: Browser, side: Side): Promise<Timeline> {
 	const guest: Page = await newPage(browser, side.baseURL);
 	await guest.addInitScript(instrument);
 	try {
-		await guest.goto(host.path);
-		await guest.locator(side.preview).waitFor();
-		await guest.locator(side.nameField).pressSequentially('Guest', { delay: 100 });
-		if (dwellMs) await guest.waitForTimeout(dwellMs);
+		await guestReadyToJoin(guest, side, host.path);
 		return await guest.evaluate(
 			({ joinButton, remoteVideo }) =>
 				new Promise<[string, number][]>((resolve, reject) => {

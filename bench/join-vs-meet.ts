@@ -21,21 +21,17 @@ const runs = Number(process.argv[2] ?? 15);
 const stoomURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
 const meetPort = Number(process.env.MEET_PORT ?? 3200);
 const meetURL = `http://localhost:${meetPort}`;
-const { stoom, meet, newPage, joinAs, startMeet, meetDir } = await sideSupport(stoomURL, meetURL, meetPort);
+const { stoom, meet, newPage, joinAs, guestReadyToJoin, startMeet, meetDir } = await sideSupport(stoomURL, meetURL, meetPort);
 
 /**
  * One guest join, in milliseconds from the click to the host's first video frame rendered.
- * The guest opens the room, waits for its camera preview and types a name at 10 keys a
- * second, as a person would, then clicks.
+ * The guest gets ready as `guestReadyToJoin` drives it (preview, name, dwell), then clicks.
  */
 async function timeJoin(browser: Browser, side: Side): Promise<number> {
 	const host = await side.host(browser);
 	const guest = await newPage(browser, side.baseURL);
 	try {
-		await guest.goto(host.path);
-		await guest.locator(side.preview).waitFor();
-		await guest.locator(side.nameField).pressSequentially('Guest', { delay: 100 });
-		if (dwellMs) await guest.waitForTimeout(dwellMs);
+		await guestReadyToJoin(guest, side, host.path);
 		return await clickToFirstRemoteFrame(guest, { joinButton: side.joinButton, remoteVideo: side.remoteVideo });
 	} finally {
 		await guest.context().close();

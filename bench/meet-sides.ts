@@ -77,6 +77,17 @@ export async function sideSupport(stoomURL: string, meetURL: string, meetPort: n
 		return context.newPage();
 	}
 
+	/**
+	 * The guest up to its click: opens the room, waits for its camera preview, types its name at
+	 * 10 keys a second as a person would, then stays `dwellMs` on the pre-join.
+	 */
+	async function guestReadyToJoin(guest: Page, side: Side, path: string): Promise<void> {
+		await guest.goto(path);
+		await guest.locator(side.preview).waitFor();
+		await guest.locator(side.nameField).pressSequentially('Guest', { delay: 100 });
+		if (dwellMs) await guest.waitForTimeout(dwellMs);
+	}
+
 	async function joinAs(page: Page, side: Side, name: string): Promise<void> {
 		await page.locator(side.preview).waitFor();
 		await page.locator(side.nameField).fill(name);
@@ -97,5 +108,5 @@ export async function sideSupport(stoomURL: string, meetURL: string, meetPort: n
 		throw new Error(`LiveKit Meet did not start on ${meetURL}`);
 	}
 
-	return { stoom, meet, newPage, joinAs, startMeet, meetDir: meetDir! };
+	return { stoom, meet, newPage, joinAs, guestReadyToJoin, startMeet, meetDir: meetDir! };
 }
