@@ -10,6 +10,7 @@ import {
 	type RoomConnectOptions
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
+import { firstRemoteVideo, PUBLISH_WAIT_CAP_MS } from './first-remote-video';
 import { keepLowestLayerOn } from './lowest-layer';
 import { watchMediaPath } from './media-path-watchdog';
 import { closePrebuiltPeerConnection, prebuildPeerConnection } from './prebuilt-peer-connection';
@@ -190,9 +191,19 @@ export class MeetingConnection {
 		}
 		this.#attempt = 0;
 		this.#status = 'connected';
+		// Asked before the stage attaches the tracks (the refresh below renders it).
+		const othersSeen = firstRemoteVideo(this.#room, PUBLISH_WAIT_CAP_MS);
 		this.#refresh();
 		await this.#room.startAudio().catch(() => undefined);
+		await othersSeen;
+		// Left (or ended) while waiting: the devices are not opened again for nobody.
+		if (this.#ended()) return;
 		await this.#publish(choices);
+	}
+
+	/** Left, or disconnected for good (removed, ended): status only changes again with a new join. */
+	#ended(): boolean {
+		return this.#status === 'left' || this.#status === 'disconnected';
 	}
 
 	async #connectWithFreshToken(): Promise<void> {
