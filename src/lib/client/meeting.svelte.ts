@@ -13,6 +13,7 @@ import { ActiveSpeaker } from './active-speaker.svelte';
 import { firstRemoteVideo, PUBLISH_WAIT_CAP_MS } from './first-remote-video';
 import { keepLowestLayerOn } from './lowest-layer';
 import { watchMediaPath } from './media-path-watchdog';
+import { acquireAudioContextAhead, releasePrebuiltAudioContext } from './prebuilt-audio-context';
 import { closePrebuiltPeerConnection, prebuildPeerConnection } from './prebuilt-peer-connection';
 import { reconnectPolicy } from './reconnect-policy';
 import { ApiError } from './api';
@@ -88,6 +89,8 @@ export class MeetingConnection {
 	#choices: MediaChoices | undefined;
 	/** Ends the media-path watchdog (a dead media node behind a live signalling one). */
 	#stopMediaWatch: () => void;
+	/** Stops waiting for the person's first interaction to make the audio context (see prepare). */
+	#stopAudioContextAhead = () => {};
 
 	constructor(
 		readonly code: string,
@@ -166,11 +169,15 @@ export class MeetingConnection {
 	/**
 	 * Warms the way to the LiveKit server while the person is still on the pre-join screen
 	 * (an HTTP request to it, so the connect finds the connection and TLS ready) and builds the
-	 * peer connection the connect would build after the click.
+	 * peer connection and the audio context the connect would build after the click.
 	 */
 	prepare(wsUrl: string): void {
 		void this.#room.prepareConnection(wsUrl);
 		void prebuildPeerConnection(this.#room).catch(() => undefined);
+		this.#stopAudioContextAhead = acquireAudioContextAhead(this.#room, {
+			target: document,
+			hasBeenActive: navigator.userActivation?.hasBeenActive ?? false
+		});
 	}
 
 	/**
@@ -285,7 +292,8 @@ export class MeetingConnection {
 		this.speaker.destroy();
 		this.#stopMediaWatch();
 		this.#status = 'left';
-		await closePrebuiltPeerConnection(this.#room);
+		this.#stopAudioContextAhead();
+		await Promise.all([closePrebuiltPeerConnection(this.#room), releasePrebuiltAudioContext(this.#room)]);
 		await this.#room.disconnect();
 		this.#participants = [];
 	}
