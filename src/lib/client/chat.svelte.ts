@@ -1,6 +1,7 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message';
 import { ApiError, fetchIdempotent, postJson } from './api';
+import { joinSettled } from './join-settled';
 
 function isChatMessage(value: unknown): value is ChatMessage {
 	const m = value as Partial<ChatMessage> | null;
@@ -116,8 +117,9 @@ export class ChatState {
 				// not ours: ignore
 			}
 		};
-		// A first connection loads the history quietly; later ones count what was missed as unread.
-		const onConnected = () => void this.load(this.#messages.length > 0);
+		// A first connection loads the history quietly (once the join has settled); later ones
+		// count what was missed as unread.
+		const onConnected = () => void joinSettled(this.room).then(() => this.load(this.#messages.length > 0));
 		const onReconnected = () => void this.load(true);
 		this.room.on(RoomEvent.DataReceived, onData).on(RoomEvent.Connected, onConnected).on(RoomEvent.Reconnected, onReconnected);
 		if (this.room.state === 'connected') onConnected();

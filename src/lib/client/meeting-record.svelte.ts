@@ -2,6 +2,7 @@ import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import type { MeetingRecord } from '../records/meeting-record';
 import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
 import { fetchIdempotent } from './api';
+import { joinSettled } from './join-settled';
 
 /** Stages in which the pipeline is still working on the record. */
 export function isProcessing(status: MeetingRecord['transcriptStatus']): boolean {
@@ -111,22 +112,27 @@ export class MeetingRecordState {
 			if (recording) this.#recorded = true;
 		};
 		// After a reconnect (a media node's failover) announcements may have been missed.
-		const onConnected = () => {
+		const onReconnected = () => {
 			this.#livekitRecording = this.room.isRecording;
 			void this.load();
+		};
+		// LiveKit's word on recording shows at once; the record's state once the join has settled.
+		const onConnected = () => {
+			this.#livekitRecording = this.room.isRecording;
+			void joinSettled(this.room).then(() => this.load());
 		};
 		this.room
 			.on(RoomEvent.DataReceived, onData)
 			.on(RoomEvent.RecordingStatusChanged, onRecording)
 			.on(RoomEvent.Connected, onConnected)
-			.on(RoomEvent.Reconnected, onConnected);
+			.on(RoomEvent.Reconnected, onReconnected);
 		if (this.room.state === 'connected') onConnected();
 		return () => {
 			this.room
 				.off(RoomEvent.DataReceived, onData)
 				.off(RoomEvent.RecordingStatusChanged, onRecording)
 				.off(RoomEvent.Connected, onConnected)
-				.off(RoomEvent.Reconnected, onConnected);
+				.off(RoomEvent.Reconnected, onReconnected);
 		};
 	}
 }

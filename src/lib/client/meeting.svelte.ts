@@ -11,6 +11,7 @@ import {
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
 import { firstRemoteVideo, PUBLISH_WAIT_CAP_MS } from './first-remote-video';
+import { settleJoinAfter } from './join-settled';
 import { keepLowestLayerOn } from './lowest-layer';
 import { watchMediaPath } from './media-path-watchdog';
 import { acquireAudioContextAhead, releasePrebuiltAudioContext } from './prebuilt-audio-context';
@@ -190,9 +191,12 @@ export class MeetingConnection {
 		clearTimeout(this.#retryTimer);
 		this.#status = 'connecting';
 		this.#notice = null;
+		let settle!: () => void;
+		settleJoinAfter(this.#room, new Promise<void>((resolve) => (settle = resolve)));
 		try {
 			await this.#connectWithFreshToken();
 		} catch (err) {
+			settle();
 			this.#onConnectFailure(err, choices);
 			return;
 		}
@@ -200,6 +204,7 @@ export class MeetingConnection {
 		this.#status = 'connected';
 		// Asked before the stage attaches the tracks (the refresh below renders it).
 		const othersSeen = firstRemoteVideo(this.#room, PUBLISH_WAIT_CAP_MS);
+		void othersSeen.then(settle);
 		this.#refresh();
 		await this.#room.startAudio().catch(() => undefined);
 		await othersSeen;

@@ -1,6 +1,7 @@
 import { RoomEvent, Track, type LocalTrack, type Participant, type Room, type TrackPublication } from 'livekit-client';
 import { untrack } from 'svelte';
 import { fetchIdempotent, postJson } from './api';
+import { joinSettled } from './join-settled';
 
 export type { Presenter, ScreenShareEvent } from '../screen-share/events';
 import type { Presenter, ScreenShareEvent } from '../screen-share/events';
@@ -67,11 +68,12 @@ export class ScreenShareState {
 	listen(): () => void {
 		const room = this.room;
 		const reload = () => void this.#load();
+		const loadOnceSettled = () => void joinSettled(room).then(() => this.#load());
 		for (const event of TRACK_EVENTS) room.on(event, this.#refresh);
 		room
 			.on(RoomEvent.DataReceived, this.#onData)
 			.on(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
-			.on(RoomEvent.Connected, reload)
+			.on(RoomEvent.Connected, loadOnceSettled)
 			.on(RoomEvent.Reconnected, reload);
 		// Called from an $effect: reading our own state here must not make it a dependency.
 		untrack(() => {
@@ -83,7 +85,7 @@ export class ScreenShareState {
 			room
 				.off(RoomEvent.DataReceived, this.#onData)
 				.off(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
-				.off(RoomEvent.Connected, reload)
+				.off(RoomEvent.Connected, loadOnceSettled)
 				.off(RoomEvent.Reconnected, reload);
 		};
 	}
