@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
 import { inTransaction } from '../db/transaction';
-import type { Room } from '../db/schema';
+import type { JoinPass, Room } from '../db/schema';
 import { mintBrowserToken } from '../livekit/token';
 import { publishRights } from '../livekit/publish-rights';
 import { touchPass } from '../meetings/join-pass.repository';
@@ -13,6 +13,17 @@ import type { Credentials } from './cookies';
 import { isHost, memberFacts, passOf } from './room-policy';
 import { decideToken, type Denial } from './room-rules';
 
+/**
+ * What the join step of the same request has just settled, so the token does not ask again:
+ * the pass it issued (not read back), whether its holder is the host (checked moments ago), the
+ * session's LiveKit room (found or created), and the attempt (counted by the join's own limit
+ * per client address; a new pass has no token use to count yet).
+ */
+export interface JustAdmitted {
+	pass: JoinPass;
+	isHost: boolean;
+}
+
 export type TokenResult =
 	| { ok: true; token: string; wsUrl: string; identity: string; expiresInSeconds: number; sessionId: string }
 	| { ok: false; reason: Denial | 'livekit_unavailable' }
@@ -23,20 +34,25 @@ export type TokenResult =
  * the current meeting, its holder not removed, and the lock and capacity hold now. Seats are
  * counted with the room row locked, so parallel joins never exceed the capacity. The grant
  * comes from the one publish rule (the presenter adds the screen).
- * `livekitRoomChecked`: the join step of this same request has just found (or created) the
- * session's LiveKit room, so it is not asked for a second time.
+ * `justAdmitted`: the join step of this same request has just issued this pass (see
+ * `JustAdmitted`); the checks under the room's lock below still run.
  */
-export async function issueToken(ctx: AppContext, room: Room, credentials: Credentials, { livekitRoomChecked = false } = {}): Promise<TokenResult> {
-	const pass = await passOf(ctx.db, room, credentials);
+export async function issueToken(ctx: AppContext, room: Room, credentials: Credentials, { justAdmitted }: { justAdmitted?: JustAdmitted } = {}): Promise<TokenResult> {
+	const pass = justAdmitted ? justAdmitted.pass : await passOf(ctx.db, room, credentials);
 	if (!pass) return { ok: false, reason: 'not_joined' };
-	const [allowance, host] = await Promise.all([ctx.limits.token.consume(pass.id), isHost(ctx.db, room, credentials)]);
-	if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
-	try {
-		// Also ends a meeting whose LiveKit room closed since (a lost room_finished): its passes then say so.
-		if (!livekitRoomChecked) await currentSession(ctx, room);
-	} catch (err) {
-		console.error('LiveKit unreachable while issuing a token', err);
-		return { ok: false, reason: 'livekit_unavailable' };
+	let host: boolean;
+	if (justAdmitted) host = justAdmitted.isHost;
+	else {
+		const [allowance, hostNow] = await Promise.all([ctx.limits.token.consume(pass.id), isHost(ctx.db, room, credentials)]);
+		if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
+		host = hostNow;
+		try {
+			// Also ends a meeting whose LiveKit room closed since (a lost room_finished): its passes then say so.
+			await currentSession(ctx, room);
+		} catch (err) {
+			console.error('LiveKit unreachable while issuing a token', err);
+			return { ok: false, reason: 'livekit_unavailable' };
+		}
 	}
 
 	const admitted = await inTransaction(ctx.db, async (trx) => {

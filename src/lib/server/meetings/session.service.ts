@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { inTransaction } from '../db/transaction';
 import type { MeetingSession, Room } from '../db/schema';
 import { ensureLivekitRoom } from '../rooms/livekit-room';
-import { anyoneConnected } from '../rooms/participant.repository';
+import { openSessionWithPresence } from '../rooms/participant.repository';
 import { revokeSessionPasses } from './join-pass.repository';
 import { claimLivekitRoom, findOpenSession, markSessionEnded, openSession } from './session.repository';
 
@@ -35,8 +35,8 @@ export async function currentSession(ctx: { db: Db; livekit: RoomServiceClient }
  * retry asks LiveKit, as before.)
  */
 export async function joinableSession(ctx: { db: Db; livekit: RoomServiceClient }, room: Room): Promise<MeetingSession> {
-	const open = await findOpenSession(ctx.db, room.id);
-	if (open?.livekit_room_sid && (await anyoneConnected(ctx.db, open.id))) return open;
+	const open = await openSessionWithPresence(ctx.db, room.id);
+	if (open?.session.livekit_room_sid && open.anyoneConnected) return open.session;
 	return currentSession(ctx, room);
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import type { Participant } from '../db/schema';
+import type { MeetingSession, Participant } from '../db/schema';
 
 export async function insertParticipant(
 	db: Db,
@@ -25,17 +25,29 @@ export async function updateParticipant(db: Db, id: string, values: ParticipantC
 	await db.updateTable('participants').set(values).where('id', '=', id).execute();
 }
 
-/** Whether LiveKit reported someone in the session's room who has not left (by the webhooks). */
-export async function anyoneConnected(db: Db, sessionId: string): Promise<boolean> {
+/** The room's open session, and whether LiveKit reported someone in its room who has not left (by the webhooks): one round trip. */
+export async function openSessionWithPresence(db: Db, roomId: string): Promise<{ session: MeetingSession; anyoneConnected: boolean } | undefined> {
 	const row = await db
-		.selectFrom('participants')
-		.select('id')
-		.where('session_id', '=', sessionId)
-		.where('joined_at', 'is not', null)
-		.where('left_at', 'is', null)
-		.limit(1)
+		.selectFrom('meeting_sessions as s')
+		.selectAll('s')
+		.select((eb) =>
+			eb
+				.exists(
+					eb
+						.selectFrom('participants as p')
+						.select('p.id')
+						.whereRef('p.session_id', '=', 's.id')
+						.where('p.joined_at', 'is not', null)
+						.where('p.left_at', 'is', null)
+				)
+				.as('anyone_connected')
+		)
+		.where('s.room_id', '=', roomId)
+		.where('s.ended_at', 'is', null)
 		.executeTakeFirst();
-	return row !== undefined;
+	if (!row) return undefined;
+	const { anyone_connected, ...session } = row;
+	return { session, anyoneConnected: Boolean(anyone_connected) };
 }
 
 /** How long a minted token holds a seat before LiveKit reports the participant joined. */
