@@ -1,6 +1,6 @@
 import { Room } from 'livekit-client';
 import { describe, expect, it, vi } from 'vitest';
-import { closePrebuiltPeerConnection, connectedOnEvent, offerAhead, offerTravelsWithJoin, prebuildPeerConnection, whenConnected, type TransportManager } from './prebuilt-peer-connection';
+import { closePrebuiltPeerConnection, connectedOnEvent, initialOfferAhead, offerAhead, offerTravelsWithJoin, prebuildPeerConnection, whenConnected, type Transport, type TransportManager } from './prebuilt-peer-connection';
 
 /** A room whose engine records the calls; `connectDuringConfigure` starts a connect meanwhile. */
 function fakeRoom(opts: { state?: string; built?: boolean; internals?: boolean; connectDuringConfigure?: boolean } = {}) {
@@ -62,6 +62,43 @@ describe('offerTravelsWithJoin', () => {
 		{ browser: undefined, compression: true, ahead: true }
 	])('$browser with CompressionStream $compression: built ahead $ahead', ({ browser, compression, ahead }) => {
 		expect(offerTravelsWithJoin(browser, compression)).toBe(ahead);
+	});
+});
+
+describe('initialOfferAhead', () => {
+	/** A transport whose initial offers are numbered in the order they were made (as its prototype's method). */
+	class NumberedInitialOffers {
+		made = 0;
+		async createInitialOffer(): Promise<string> {
+			return `initial offer ${++this.made}`;
+		}
+	}
+
+	it("makes it at once and hands that one to the connect's call", async () => {
+		const transport = new NumberedInitialOffers();
+		initialOfferAhead(transport as unknown as Transport);
+		expect(transport.made).toBe(1);
+		expect(await transport.createInitialOffer()).toBe('initial offer 1');
+		expect(transport.made).toBe(1);
+	});
+
+	it('a second call (a later connection on the same transport) makes a new one', async () => {
+		const transport = new NumberedInitialOffers();
+		initialOfferAhead(transport as unknown as Transport);
+		await transport.createInitialOffer();
+		expect(await transport.createInitialOffer()).toBe('initial offer 2');
+	});
+
+	it('a failure to make it waits for the connect, which then receives it', async () => {
+		const transport = { createInitialOffer: vi.fn(async () => Promise.reject(new Error('closed'))) };
+		initialOfferAhead(transport as unknown as Transport);
+		await expect(transport.createInitialOffer()).rejects.toThrow('closed');
+	});
+
+	it('a livekit-client without it: nothing', () => {
+		const transport: Transport = {};
+		initialOfferAhead(transport);
+		expect(transport).toEqual({});
 	});
 });
 

@@ -16,7 +16,8 @@ export interface TransportManager {
 	publisher?: Transport;
 	ensureTransportConnected?: (transport: Transport, ...rest: unknown[]) => Promise<void>;
 }
-type Transport = { pc?: RTCPeerConnection };
+/** livekit-client's PCTransport, the parts used here. */
+export type Transport = { pc?: RTCPeerConnection; createInitialOffer?: () => Promise<unknown> };
 
 const internals = (room: Room) => room.engine as unknown as EngineInternals | undefined;
 
@@ -33,7 +34,7 @@ export function offerTravelsWithJoin(browserName: string | undefined, hasCompres
 /**
  * Builds, on the pre-join screen, the peer connection LiveKit's connect would build once the
  * token is here: the RTCPeerConnection (its DTLS certificate), the data channels, the six
- * receive-only media sections and the first offer — ~100 ms of this machine's joins
+ * receive-only media sections and the first offer (made and conformed) — ~100 ms of this machine's joins
  * (bench/join-timeline.ts), now off the path from the click. Nothing is sent and no ICE
  * gathering starts (the offer is applied only once the server answers the join). LiveKit's
  * connect finds the connection built and its offer made, and goes on from there.
@@ -52,6 +53,7 @@ export async function prebuildPeerConnection(room: Room): Promise<boolean> {
 	const manager = internals(room)?.pcManager; // read again: configure has just made it
 	if (manager) connectedOnEvent(manager);
 	if (manager?.publisher?.pc) offerAhead(manager.publisher.pc);
+	if (manager?.publisher) initialOfferAhead(manager.publisher);
 	return true;
 }
 
@@ -101,6 +103,25 @@ export function offerAhead(pc: RTCPeerConnection): void {
 		delete (own as Partial<RTCPeerConnection>).createOffer;
 		return options ? pc.createOffer(options) : early;
 	}) as RTCPeerConnection['createOffer'];
+}
+
+/**
+ * Makes livekit-client's initial offer now — the offer above, parsed, conformed and written
+ * again (its `createInitialOffer`, which also keeps it to be applied once the server answers) —
+ * and hands that result to the connect's one call. The parse and write ran cold at the click
+ * otherwise: 10–20 ms of the main thread between the join answer and the signalling socket
+ * (CPU profile of bench/join-timeline.ts's drive). Its state (the pending offer, the offer's
+ * number) is the connect's own, only set earlier; a later connection's offer is made anew.
+ */
+export function initialOfferAhead(transport: Transport): void {
+	const make = transport.createInitialOffer;
+	if (typeof make !== 'function') return;
+	const early = make.call(transport);
+	early.catch(() => undefined); // a failure surfaces at the join, which asks for it
+	transport.createInitialOffer = () => {
+		delete transport.createInitialOffer;
+		return early;
+	};
 }
 
 /** Closes a pre-built connection of a room that never connected (its disconnect does nothing then). */
