@@ -15,9 +15,9 @@ import { decideToken, type Denial } from './room-rules';
 
 /**
  * What the join step of the same request has just settled, so the token does not ask again:
- * the pass it issued (not read back), whether its holder is the host (checked moments ago), the
- * session's LiveKit room (found or created), and the attempt (counted by the join's own limit
- * per client address; a new pass has no token use to count yet).
+ * the pass it issued (not read back), whether its holder is the host (checked moments ago) and
+ * the session's LiveKit room (found or created). The token still counts against the pass's
+ * limit, counted alongside the checks below rather than before them.
  */
 export interface JustAdmitted {
 	pass: JoinPass;
@@ -41,8 +41,14 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 	const pass = justAdmitted ? justAdmitted.pass : await passOf(ctx.db, room, credentials);
 	if (!pass) return { ok: false, reason: 'not_joined' };
 	let host: boolean;
-	if (justAdmitted) host = justAdmitted.isHost;
-	else {
+	// The join step's token counts too (the pass then has one fewer left), on another connection
+	// while the checks under the lock run: no round trip of its own on the join's path.
+	let counted: ReturnType<typeof ctx.limits.token.consume> | undefined;
+	if (justAdmitted) {
+		host = justAdmitted.isHost;
+		counted = ctx.limits.token.consume(pass.id);
+		counted.catch(() => undefined); // awaited below; a failure is reported there
+	} else {
 		const [allowance, hostNow] = await Promise.all([ctx.limits.token.consume(pass.id), isHost(ctx.db, room, credentials)]);
 		if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
 		host = hostNow;
@@ -74,6 +80,10 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 		const lock = await findLock(trx, room.id);
 		return { ok: true as const, participant: participant!, sessionId: openSession!.id, presenter: lock?.holder_id === participant!.id };
 	});
+	if (counted) {
+		const allowance = await counted;
+		if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
+	}
 	if (!admitted.ok) return admitted;
 
 	const ttl = ctx.config.LIVEKIT_TOKEN_TTL_SECONDS;
