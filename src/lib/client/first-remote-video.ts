@@ -6,11 +6,9 @@ export const PUBLISH_WAIT_CAP_MS = 800;
 export type FirstVideoOutcome = 'played' | 'none expected' | 'cap';
 
 /** Someone in the room sends video now: a camera or a screen, not muted. */
-export function remoteVideoExpected(participants: Iterable<Pick<RemoteParticipant, 'trackPublications'>>): boolean {
+export function remoteVideoExpected(participants: Iterable<Pick<RemoteParticipant, 'videoTrackPublications'>>): boolean {
 	for (const participant of participants) {
-		for (const publication of participant.trackPublications.values()) {
-			if (publication.kind === Track.Kind.Video && !publication.isMuted) return true;
-		}
+		for (const publication of participant.videoTrackPublications.values()) if (!publication.isMuted) return true;
 	}
 	return false;
 }
