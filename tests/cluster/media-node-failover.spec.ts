@@ -3,8 +3,15 @@ import { createMeeting, expectMediaFlowing, joinAs, newParticipantPage, openWith
 import { cluster, nodeOf } from './cluster';
 import { connectionCount, remoteVideoAgainAt } from './media';
 
-/** The longest outage we accept when the node that hosts the room dies: bench/failover.ts measured p50 8.6 s, p95 10.4 s over 16 kills (bench/RESULTS.md); the margin is for a loaded CI machine. */
-const FAILOVER_BOUND_MS = 15_000;
+/**
+ * The longest outage this test accepts when the node that hosts the room dies. The figure
+ * itself is bench/failover.ts's (p50 8.3 s, p95 10.7 s over 8 kills on 2026-11-29,
+ * bench/RESULTS.md). Here a screen share is up too and the whole suite's services run: on the
+ * 2-vCPU VM, 10 kills took 6.4–15.0 s (each browser back once its full reconnect is in and the
+ * other's camera is republished), and CI's slower machine went past the former 15 s. The
+ * bound guards against a failover that does not come back, not against the bench's figure.
+ */
+const FAILOVER_BOUND_MS = 25_000;
 
 test.afterEach(() => cluster('start')); // bring back whatever a test killed
 
@@ -34,7 +41,7 @@ test('when the node hosting the room is killed, both people see each other again
 	]);
 	const outage = Math.max(aliceBack, bobBack) - killedAt;
 	test.info().annotations.push({ type: 'outage', description: `${outage} ms (node ${hosting} killed)` });
-	console.log(`failover: ${hosting} killed, remote video again after ${outage} ms`);
+	console.log(`failover: ${hosting} killed, remote video again after ${outage} ms (Alice ${aliceBack - killedAt} ms, Bob ${bobBack - killedAt} ms)`);
 	expect(nodeOf(code)).not.toBe(hosting);
 
 	// The meeting goes on: the share is back, the lock still Alice's, chat history and new messages.

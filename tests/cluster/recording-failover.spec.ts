@@ -46,7 +46,9 @@ test('when the Egress worker recording a speaker is killed, the recording goes o
 	const botTrack = async () =>
 		(
 			await db.query<{ egress_id: string | null; status: string; segment: number; track_sid: string }>(
-				`SELECT egress_id, status, segment, track_sid FROM recordings WHERE speaker_name = 'Speech Bot' AND kind = 'track' ORDER BY segment DESC, created_at DESC LIMIT 1`
+				`SELECT r.egress_id, r.status, r.segment, r.track_sid FROM recordings r JOIN recording_runs run ON run.id = r.run_id JOIN rooms ON rooms.id = run.room_id
+				 WHERE rooms.code = $1 AND r.speaker_name = 'Speech Bot' AND r.kind = 'track' ORDER BY r.segment DESC, r.created_at DESC LIMIT 1`,
+				[meeting.code]
 			)
 		).rows[0];
 	await expect.poll(async () => (await botTrack())?.status, { timeout: 30_000 }).toBe('active');

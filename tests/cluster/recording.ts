@@ -33,7 +33,10 @@ export async function recordedMeeting(browser: Browser, baseURL: string): Promis
 			// Still shown as recording (a failover must not make the room forget it), so the click stops it.
 			await expect(host.page.getByTestId('recording-indicator')).toBeVisible();
 			await expect(host.page.getByTestId('toggle-recording')).toHaveAttribute('aria-pressed', 'true');
+			const answered = host.page.waitForResponse((r) => r.url().endsWith(`/api/rooms/${code}/recording`) && r.request().method() === 'POST', { timeout: 30_000 });
 			await host.page.getByTestId('toggle-recording').click();
+			const answer = await answered;
+			expect(answer.status(), `the stop was answered: ${await answer.text()}`).toBe(200);
 			await expect(host.page.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
 			const lines = host.page.getByTestId('transcript-panel').getByTestId('transcript-line');
 			await expect(lines.nth(count - 1)).toBeVisible({ timeout: 240_000 });
