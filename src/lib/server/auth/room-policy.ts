@@ -44,12 +44,16 @@ export async function memberFacts(db: Db, room: Room, pass: JoinPass | undefined
 		findOpenSession(db, room.id),
 		pass ? findParticipant(db, pass.participant_id) : Promise.resolve(undefined)
 	]);
-	const facts: MemberFacts = {
+	return { facts: memberFactsOf(pass, openSession?.id ?? null, participant, now), openSession, participant };
+}
+
+/** The membership facts from what was read: the pass, the room's open session, the pass's participant. */
+export function memberFactsOf(pass: JoinPass | undefined, openSessionId: string | null, participant: Pick<Participant, 'removed_at'> | undefined, now = new Date()): MemberFacts {
+	return {
 		pass: pass ? { revoked: pass.revoked_reason ?? (pass.revoked_at ? 'ended' : null), expired: pass.expires_at <= now, sessionId: pass.session_id } : null,
-		openSessionId: openSession?.id ?? null,
+		openSessionId,
 		participantRemoved: participant?.removed_at != null
 	};
-	return { facts, openSession, participant };
 }
 
 /** The pass the credentials name, if it is one of this room's. */

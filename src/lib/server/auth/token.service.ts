@@ -3,14 +3,13 @@ import { inTransaction } from '../db/transaction';
 import type { JoinPass, Room } from '../db/schema';
 import { mintBrowserToken } from '../livekit/token';
 import { publishRights } from '../livekit/publish-rights';
-import { touchPass } from '../meetings/join-pass.repository';
+import { idleExpiry } from '../meetings/join-pass.repository';
 import { currentSession } from '../meetings/session.service';
 import { retryAfterSeconds } from '../rate-limit/limiter';
 import { lockRoom } from '../rooms/room.repository';
-import { countSeated, updateParticipant } from '../rooms/participant.repository';
-import { findLock } from '../screen-share/screen-share.repository';
+import { markAdmitted, tokenFacts } from '../rooms/participant.repository';
 import type { Credentials } from './cookies';
-import { isHost, memberFacts, passOf } from './room-policy';
+import { isHost, memberFactsOf, passOf } from './room-policy';
 import { decideToken, type Denial } from './room-rules';
 
 /**
@@ -63,22 +62,21 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 
 	const admitted = await inTransaction(ctx.db, async (trx) => {
 		const locked = (await lockRoom(trx, room.id)) ?? room;
-		const { facts, participant, openSession } = await memberFacts(trx, locked, pass);
+		// One read under the lock: the open session, the participant, the others' seats, the presenter.
+		const { participant, openSessionId, seated, lockHolderId } = await tokenFacts(trx, room.id, pass.participant_id);
 		const present = participant?.joined_at != null && participant.left_at === null;
 		const decision = decideToken({
-			...facts,
+			...memberFactsOf(pass, openSessionId, participant),
 			isHost: host,
 			locked: locked.locked,
 			present,
 			leftAgoMs: participant?.left_at ? Date.now() - participant.left_at.getTime() : null,
-			seated: openSession && participant ? await countSeated(trx, openSession.id, participant.id) : 0,
+			seated: participant ? seated : 0,
 			capacity: locked.max_participants
 		});
 		if (!decision.ok) return decision;
-		await updateParticipant(trx, participant!.id, { admitted_at: new Date(), is_host: host });
-		await touchPass(trx, pass.id);
-		const lock = await findLock(trx, room.id);
-		return { ok: true as const, participant: participant!, sessionId: openSession!.id, presenter: lock?.holder_id === participant!.id };
+		await markAdmitted(trx, participant!.id, host, pass.id, idleExpiry());
+		return { ok: true as const, participant: participant!, sessionId: openSessionId!, presenter: lockHolderId === participant!.id };
 	});
 	if (counted) {
 		const allowance = await counted;

@@ -4,7 +4,8 @@ import type { JoinPass, PassRevocation } from '../db/schema';
 /** A pass stays usable for this long after its last use (token minted). */
 export const PASS_IDLE_HOURS = 12;
 
-const idleExpiry = () => new Date(Date.now() + PASS_IDLE_HOURS * 3_600_000);
+/** When a pass used now (a token minted with it) expires if it is not used again: another idle period. */
+export const idleExpiry = () => new Date(Date.now() + PASS_IDLE_HOURS * 3_600_000);
 
 export async function insertPass(db: Db, values: { room_id: string; session_id: string; participant_id: string; browser_id: string }): Promise<JoinPass> {
 	return db.insertInto('join_passes').values({ ...values, expires_at: idleExpiry() }).returningAll().executeTakeFirstOrThrow();
@@ -12,11 +13,6 @@ export async function insertPass(db: Db, values: { room_id: string; session_id: 
 
 export async function findPass(db: Db, id: string): Promise<JoinPass | undefined> {
 	return db.selectFrom('join_passes').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** A use of the pass: it stays valid for another idle period. */
-export async function touchPass(db: Db, id: string): Promise<void> {
-	await db.updateTable('join_passes').set({ expires_at: idleExpiry() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
 /** Revokes every live pass of a session (it ended). */
