@@ -30,7 +30,7 @@ describe('tokenFacts (one read under the room lock)', () => {
 		for (const [name, { participant }] of Object.entries(people)) {
 			const facts = await tokenFacts(ctx.db, room.id, participant.id);
 			expect(facts.openSessionId, name).toBe(participant.session_id);
-			expect(facts.seated, name).toBe(await countSeated(ctx.db, participant.session_id, participant.id));
+			expect(facts.seated, name).toBe(await countSeated(ctx.db, participant.session_id!, participant.id));
 			expect(facts.participant, name).toEqual(await findParticipant(ctx.db, participant.id));
 			expect(facts.lockHolderId, name).toBe(people.ada.participant.id);
 		}
@@ -41,7 +41,7 @@ describe('tokenFacts (one read under the room lock)', () => {
 
 	it('has no open session and no seats once the meeting ended, and no participant for an unknown id', async () => {
 		const { room, people } = await roomOfFive();
-		await endSession(ctx.db, people.ada.participant.session_id);
+		await endSession(ctx.db, people.ada.participant.session_id!);
 		const facts = await tokenFacts(ctx.db, room.id, people.bo.participant.id);
 		expect(facts).toMatchObject({ openSessionId: null, seated: 0 });
 		expect(facts.participant?.id).toBe(people.bo.participant.id);

@@ -1,6 +1,6 @@
 import { Room } from 'livekit-client';
 import { describe, expect, it } from 'vitest';
-import { joinSettled, settleJoinAfter } from './join-settled';
+import { joinSettled, joinUnderWay } from './join-settled';
 
 /** Whether `promise` has settled after the microtasks queued now have run. */
 async function settledNow(promise: Promise<unknown>): Promise<boolean> {
@@ -18,8 +18,7 @@ describe('joinSettled', () => {
 	it('waits for the join of its own room only, until that settles', async () => {
 		const joining = new Room();
 		const other = new Room();
-		let settle!: () => void;
-		settleJoinAfter(joining, new Promise<void>((resolve) => (settle = resolve)));
+		const settle = joinUnderWay(joining);
 		const waiting = joinSettled(joining);
 		expect(await settledNow(waiting)).toBe(false);
 		expect(await settledNow(joinSettled(other))).toBe(true);
@@ -27,9 +26,16 @@ describe('joinSettled', () => {
 		expect(await settledNow(waiting)).toBe(true);
 	});
 
-	it('a join that failed settles it too (the loads then go on)', async () => {
+	it('a later join is waited for anew, and settling it twice is harmless', async () => {
 		const room = new Room();
-		settleJoinAfter(room, Promise.reject(new Error('could not connect')));
+		const first = joinUnderWay(room);
+		first();
 		expect(await settledNow(joinSettled(room))).toBe(true);
+		const second = joinUnderWay(room);
+		const waiting = joinSettled(room);
+		expect(await settledNow(waiting)).toBe(false);
+		second();
+		second();
+		expect(await settledNow(waiting)).toBe(true);
 	});
 });

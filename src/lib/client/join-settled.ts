@@ -1,13 +1,16 @@
 import type { Room } from 'livekit-client';
 
-const settling = new WeakMap<Room, Promise<unknown>>();
+const settling = new WeakMap<Room, Promise<void>>();
 
 /**
- * The room's join is under way until `until` settles: what asks `joinSettled` meanwhile waits
- * for it. Set before the connect, so the room's `Connected` listeners already find it.
+ * Marks the room's join as under way: what asks `joinSettled` waits until the returned
+ * function is called (the join settled: connected and the first remote video seen, or it
+ * failed). Call it before the connect, so the room's `Connected` listeners already find it.
  */
-export function settleJoinAfter(room: Room, until: Promise<unknown>): void {
-	settling.set(room, until);
+export function joinUnderWay(room: Room): () => void {
+	let settle!: () => void;
+	settling.set(room, new Promise<void>((resolve) => (settle = resolve)));
+	return settle;
 }
 
 /**
@@ -18,6 +21,5 @@ export function settleJoinAfter(room: Room, until: Promise<unknown>): void {
  * remote frame is decoded and shown, on a loaded machine. A reconnect does not wait.
  */
 export function joinSettled(room: Room): Promise<void> {
-	const until = settling.get(room);
-	return until ? until.then(() => undefined, () => undefined) : Promise.resolve();
+	return settling.get(room) ?? Promise.resolve();
 }

@@ -11,7 +11,7 @@ import {
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
 import { firstRemoteVideo, PUBLISH_WAIT_CAP_MS } from './first-remote-video';
-import { settleJoinAfter } from './join-settled';
+import { joinUnderWay } from './join-settled';
 import { keepLowestLayerOn } from './lowest-layer';
 import { watchMediaPath } from './media-path-watchdog';
 import { acquireAudioContextAhead, releasePrebuiltAudioContext } from './prebuilt-audio-context';
@@ -191,8 +191,7 @@ export class MeetingConnection {
 		clearTimeout(this.#retryTimer);
 		this.#status = 'connecting';
 		this.#notice = null;
-		let settle!: () => void;
-		settleJoinAfter(this.#room, new Promise<void>((resolve) => (settle = resolve)));
+		const settle = joinUnderWay(this.#room);
 		try {
 			await this.#connectWithFreshToken();
 		} catch (err) {

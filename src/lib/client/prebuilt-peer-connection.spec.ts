@@ -76,7 +76,7 @@ describe('initialOfferAhead', () => {
 
 	it("makes it at once and hands that one to the connect's call", async () => {
 		const transport = new NumberedInitialOffers();
-		initialOfferAhead(transport as unknown as Transport);
+		expect(initialOfferAhead(transport as unknown as Transport)).toBe(true);
 		expect(transport.made).toBe(1);
 		expect(await transport.createInitialOffer()).toBe('initial offer 1');
 		expect(transport.made).toBe(1);
@@ -95,9 +95,9 @@ describe('initialOfferAhead', () => {
 		await expect(transport.createInitialOffer()).rejects.toThrow('closed');
 	});
 
-	it('a livekit-client without it: nothing', () => {
+	it('a livekit-client without it: nothing, and says so (the raw offer is made ahead instead)', () => {
 		const transport: Transport = {};
-		initialOfferAhead(transport);
+		expect(initialOfferAhead(transport)).toBe(false);
 		expect(transport).toEqual({});
 	});
 });

@@ -52,8 +52,10 @@ export async function prebuildPeerConnection(room: Room): Promise<boolean> {
 	engine.applyInitialPublisherLayout();
 	const manager = internals(room)?.pcManager; // read again: configure has just made it
 	if (manager) connectedOnEvent(manager);
-	if (manager?.publisher?.pc) offerAhead(manager.publisher.pc);
-	if (manager?.publisher) initialOfferAhead(manager.publisher);
+	// livekit-client's initial offer made ahead (its own createOffer included); where its
+	// transport lacks that method, at least the raw offer.
+	const publisher = manager?.publisher;
+	if (publisher && !initialOfferAhead(publisher) && publisher.pc) offerAhead(publisher.pc);
 	return true;
 }
 
@@ -106,22 +108,24 @@ export function offerAhead(pc: RTCPeerConnection): void {
 }
 
 /**
- * Makes livekit-client's initial offer now — the offer above, parsed, conformed and written
+ * Makes livekit-client's initial offer now — the connection's offer, parsed, conformed and written
  * again (its `createInitialOffer`, which also keeps it to be applied once the server answers) —
  * and hands that result to the connect's one call. The parse and write ran cold at the click
  * otherwise: 10–20 ms of the main thread between the join answer and the signalling socket
  * (CPU profile of bench/join-timeline.ts's drive). Its state (the pending offer, the offer's
  * number) is the connect's own, only set earlier; a later connection's offer is made anew.
+ * False when the transport has no such method (nothing done).
  */
-export function initialOfferAhead(transport: Transport): void {
+export function initialOfferAhead(transport: Transport): boolean {
 	const make = transport.createInitialOffer;
-	if (typeof make !== 'function') return;
+	if (typeof make !== 'function') return false;
 	const early = make.call(transport);
 	early.catch(() => undefined); // a failure surfaces at the join, which asks for it
 	transport.createInitialOffer = () => {
 		delete transport.createInitialOffer;
 		return early;
 	};
+	return true;
 }
 
 /** Closes a pre-built connection of a room that never connected (its disconnect does nothing then). */

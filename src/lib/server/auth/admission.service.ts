@@ -4,7 +4,7 @@ import type { JoinPass, MeetingSession, Participant, Room } from '../db/schema';
 import { insertPass } from '../meetings/join-pass.repository';
 import { isBanned } from '../meetings/session-ban.repository';
 import { joinableSession } from '../meetings/session.service';
-import { retryAfterSeconds } from '../rate-limit/limiter';
+import { rateLimited } from '../rate-limit/limiter';
 import { newParticipantIdentity } from '../rooms/identity';
 import { countSeated, insertParticipant, updateParticipant } from '../rooms/participant.repository';
 import type { Credentials } from './cookies';
@@ -35,7 +35,7 @@ export type AdmissionResult =
 export async function admit(ctx: AppContext, input: AdmissionInput): Promise<AdmissionResult> {
 	const { room, credentials } = input;
 	const attempt = await ctx.limits.join.consume(input.client);
-	if (!attempt.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(attempt) };
+	if (!attempt.ok) return rateLimited(attempt);
 
 	const [session, host] = await Promise.all([
 		joinableSession(ctx, room).catch((err: unknown) => {
@@ -95,7 +95,7 @@ async function checkPassword(
 ): Promise<{ ok: true } | { ok: false; reason: 'wrong_password' } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }> {
 	const clientKey = `${room.id}:${client}`;
 	for (const blocked of [await ctx.limits.passwordClient.check(clientKey), await ctx.limits.passwordRoom.check(room.id)]) {
-		if (!blocked.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(blocked) };
+		if (!blocked.ok) return rateLimited(blocked);
 	}
 	if (await verifyPassword(password, room.password_hash!)) {
 		await ctx.limits.passwordClient.reset(clientKey);

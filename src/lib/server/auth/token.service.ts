@@ -5,7 +5,7 @@ import { mintBrowserToken } from '../livekit/token';
 import { publishRights } from '../livekit/publish-rights';
 import { idleExpiry } from '../meetings/join-pass.repository';
 import { currentSession } from '../meetings/session.service';
-import { retryAfterSeconds } from '../rate-limit/limiter';
+import { rateLimited } from '../rate-limit/limiter';
 import { lockRoom } from '../rooms/room.repository';
 import { markAdmitted, tokenFacts } from '../rooms/participant.repository';
 import type { Credentials } from './cookies';
@@ -49,7 +49,7 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 		counted.catch(() => undefined); // awaited below; a failure is reported there
 	} else {
 		const [allowance, hostNow] = await Promise.all([ctx.limits.token.consume(pass.id), isHost(ctx.db, room, credentials)]);
-		if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
+		if (!allowance.ok) return rateLimited(allowance);
 		host = hostNow;
 		try {
 			// Also ends a meeting whose LiveKit room closed since (a lost room_finished): its passes then say so.
@@ -80,7 +80,7 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 	});
 	if (counted) {
 		const allowance = await counted;
-		if (!allowance.ok) return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(allowance) };
+		if (!allowance.ok) return rateLimited(allowance);
 	}
 	if (!admitted.ok) return admitted;
 

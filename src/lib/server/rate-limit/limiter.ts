@@ -83,3 +83,8 @@ export function createLimiter(pool: pg.Pool, { prefix, points, seconds }: LimitO
 export function retryAfterSeconds(decision: { retryAfterMs: number }): number {
 	return Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
 }
+
+/** The refusal a spent allowance makes: `rate_limited`, with the seconds to wait (for a Retry-After). */
+export function rateLimited(decision: { retryAfterMs: number }): { ok: false; reason: 'rate_limited'; retryAfterSeconds: number } {
+	return { ok: false, reason: 'rate_limited', retryAfterSeconds: retryAfterSeconds(decision) };
+}
