@@ -115,7 +115,7 @@ export async function tokenFacts(db: Db, roomId: string, participantId: string):
 	return {
 		participant: participant.id === null ? undefined : (participant as Participant),
 		openSessionId: open_session_id,
-		seated: open_session_id === null ? 0 : Number(seated ?? 0),
+		seated: Number(seated ?? 0), // without an open session nobody matches: 0
 		lockHolderId: lock_holder_id ?? null
 	};
 }
