@@ -58,7 +58,8 @@ start_redis() { run_redis "$REDIS_PORT" "$RUN" "$LOGS/redis.log"; }
 start_coturn() {
   pid_alive "$RUN/coturn.pid" && return 0
   step "starting coturn on 127.0.0.1:3478"
-  setsid turnserver -c "$ROOT/infra/coturn/turnserver.conf" --static-auth-secret="$COTURN_STATIC_AUTH_SECRET" \
+  # The Docker host's config plus relaying to 127.0.0.1, where livekit-server listens here.
+  setsid turnserver -c "$ROOT/infra/coturn/turnserver.loopback.conf" --static-auth-secret="$COTURN_STATIC_AUTH_SECRET" \
     --realm="$COTURN_REALM" --pidfile="$RUN/coturn.pid" --log-file=stdout >"$LOGS/coturn.log" 2>&1 < /dev/null &
   echo $! > "$RUN/coturn.pid"
   wait_for "grep -q 'Total General servers' '$LOGS/coturn.log'" 15 || warn "coturn is slow to start: see .data/log/coturn.log"
