@@ -19,7 +19,7 @@ import { findRoomByCode } from '../src/lib/server/rooms/room.repository.ts';
 import { findParticipantByIdentity } from '../src/lib/server/rooms/participant.repository.ts';
 import { takeOver } from '../src/lib/server/screen-share/screen-share.service.ts';
 import { exportRecording } from '../src/lib/server/exports/export-recording.job.ts';
-import { insertExport, findExport } from '../src/lib/server/exports/exports.repository.ts';
+import { insertExportOnce, findExport } from '../src/lib/server/exports/exports.repository.ts';
 import { createRoomAsHost } from '../tests/support/app-process.ts';
 import { SpeechBot } from '../tests/support/speech-bot.ts';
 import { readPcm16, speechWav } from '../tests/support/speech.ts';
@@ -145,7 +145,7 @@ const perMinute = (m: typeof audio) => ({
 });
 
 // The export of the video meeting (the stage over the mix).
-const made = await insertExport(db, video.sessionId);
+const made = (await insertExportOnce(db, video.sessionId))!;
 const exportStarted = Date.now();
 await exportRecording({ db }, made.id, { retryCount: 0, lastAttempt: true });
 const exportSeconds = (Date.now() - exportStarted) / 1000;

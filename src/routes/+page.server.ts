@@ -4,8 +4,9 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { joinCodeSchema } from '#lib/forms/schemas';
 import { parseRoomCode } from '#lib/room-code';
 import { appContext } from '#lib/server/app-context';
-import { setHostSessionCookie } from '#lib/server/auth/cookies';
+import { setHostSessionCookie } from '#lib/server/access/cookies';
 import { retryAfterSeconds } from '#lib/server/rate-limit/limiter';
+import { clientKey } from '#lib/server/rate-limit/client-key';
 import { createRoom } from '#lib/server/rooms/room.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	create: async ({ cookies, url, getClientAddress, setHeaders }) => {
 		const ctx = appContext();
-		const allowance = await ctx.limits.createRoom.consume(getClientAddress());
+		const allowance = await ctx.limits.createRoom.consume(clientKey(getClientAddress()));
 		if (!allowance.ok) {
 			const seconds = retryAfterSeconds(allowance);
 			setHeaders({ 'retry-after': String(seconds) });

@@ -4,13 +4,13 @@ import type { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/lib/chat/message';
 import type { AppContext } from '../../src/lib/server/app-context';
-import { memberOf } from '../../src/lib/server/auth/room-policy';
+import { inCallMemberOf, memberOf } from '../../src/lib/server/access/room-policy';
 import { sendMessage, sessionChat, type ChatSender } from '../../src/lib/server/chat/chat.service';
 import { env } from '../../src/lib/server/env';
-import { endSession } from '../../src/lib/server/meetings/session.service';
+import { endSession } from '../../src/lib/server/access/meeting-session.service';
 import { createPool } from '../../src/lib/server/db';
 import { createLimits } from '../../src/lib/server/rate-limit/limits';
-import { join, joined, memberFor, newBrowser, newRoom, testContext, tokenOf } from './support';
+import { GENEROUS_LIMITS, join, joined, memberFor, newBrowser, newRoom, testContext, tokenOf } from './support';
 
 // Two pools and two limiters: as two app processes would have.
 const pools = [createPool(env().DATABASE_URL, 2), createPool(env().DATABASE_URL, 2)];
@@ -31,12 +31,12 @@ async function joinedRoom(name = 'Ada') {
 	return { room, browser: host, member: await memberFor(ctx, room, host), token };
 }
 
-async function send(sender: ChatSender, text: string, id = clientId(), context: AppContext = ctx) {
-	return sendMessage(context, sender, { text, clientId: id });
+async function send(sender: ChatSender, text: string, id = clientId(), context: AppContext = ctx, client = `test-${sender.participant.id}`) {
+	return sendMessage(context, sender, { text, clientId: id, client });
 }
 
 async function history(sender: ChatSender) {
-	return sessionChat(ctx, sender.session.id);
+	return (await sessionChat(ctx, sender.session.id)).messages;
 }
 
 function sent(result: Awaited<ReturnType<typeof sendMessage>>): ChatMessage {
@@ -108,10 +108,12 @@ describe('sendMessage', () => {
 		expect(await memberOf(ctx.db, room, stranger)).toEqual({ ok: false, reason: 'not_joined' });
 		const other = await joinedRoom();
 		expect(await memberOf(ctx.db, room, other.browser)).toEqual({ ok: false, reason: 'not_joined' });
-		// Passed the join step: a member, even before a token.
+		// Passed the join step: a member (enough for a token), even before a token.
 		const guest = newBrowser();
 		expect((await join(ctx, room, guest, 'Guest')).ok).toBe(true);
 		expect((await memberOf(ctx.db, room, guest)).ok).toBe(true);
+		// But chatting takes being in the call: a pass alone is refused (a ghost).
+		expect(await inCallMemberOf(ctx, room, guest)).toEqual({ ok: false, reason: 'not_in_call' });
 	});
 });
 
@@ -125,7 +127,7 @@ describe('rate limit', () => {
 		const tight = { ...ctx.limits, chat: { points: 4, seconds: 10 } };
 		const processes: AppContext[] = pools.map((pool) => ({
 			...ctx,
-			limits: createLimits(pool, { createRoom: tight.chat, join: tight.chat, token: tight.chat, passwordClient: tight.chat, passwordRoom: tight.chat, chat: tight.chat })
+			limits: createLimits(pool, { ...GENEROUS_LIMITS, chat: tight.chat })
 		}));
 		for (let i = 0; i < 4; i++) sent(await send(member, `m${i}`, clientId(), processes[i % 2]));
 
@@ -143,7 +145,7 @@ describe('rate limit', () => {
 
 	it('starts again against an existing table (an app restart)', async () => {
 		const { member } = await joinedRoom();
-		const restarted: AppContext = { ...ctx, limits: createLimits(pools[1]!, { createRoom: ONE, join: ONE, token: ONE, passwordClient: ONE, passwordRoom: ONE, chat: { points: 100, seconds: 10 } }) };
+		const restarted: AppContext = { ...ctx, limits: createLimits(pools[1]!, { ...GENEROUS_LIMITS, createRoom: ONE, join: ONE, token: ONE, passwordClient: ONE, passwordRoom: ONE, chat: { points: 100, seconds: 10 } }) };
 		sent(await send(member, 'after restart', clientId(), restarted));
 
 		// A database reset under a running process: the limiter recreates its table.
@@ -168,6 +170,45 @@ describe('history', () => {
 		expect(await history(next)).toEqual([]);
 		const second = sent(await send(next, 'in the second meeting'));
 		expect(await history(next)).toEqual([second]);
-		expect(await sessionChat(ctx, member.session.id)).toEqual([first]);
+		expect((await sessionChat(ctx, member.session.id)).messages).toEqual([first]);
+	});
+
+	it('comes in pages: the newest first, then "load earlier" down to the first message', async () => {
+		const { member } = await joinedRoom();
+		const all: ChatMessage[] = [];
+		for (let i = 0; i < 7; i++) all.push(sent(await send(member, `m${i}`)));
+		const newest = await sessionChat(ctx, member.session.id, { limit: 3 });
+		expect(newest).toEqual({ messages: all.slice(4), hasMore: true });
+		const middle = await sessionChat(ctx, member.session.id, { limit: 3, before: newest.messages[0]!.seq });
+		expect(middle).toEqual({ messages: all.slice(1, 4), hasMore: true });
+		const oldest = await sessionChat(ctx, member.session.id, { limit: 3, before: middle.messages[0]!.seq });
+		expect(oldest).toEqual({ messages: all.slice(0, 1), hasMore: false });
+	});
+});
+
+describe('chat limits per address', () => {
+	it('a new participant from the same address gets no new allowance', async () => {
+		const { room, member } = await joinedRoom();
+		const bo = newBrowser();
+		await joined(ctx, room, bo, 'Bo');
+		const other = await memberFor(ctx, room, bo);
+		const limited: AppContext = { ...ctx, limits: createLimits(pools[0]!, { ...GENEROUS_LIMITS, chatClient: { points: 3, seconds: 10 } }) };
+		const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+		for (let i = 0; i < 3; i++) sent(await send(i % 2 ? other : member, `m${i}`, clientId(), limited, address));
+		// Bo is a fresh participant, but the address has spent its allowance.
+		expect(await send(other, 'one more', clientId(), limited, address)).toMatchObject({ ok: false, reason: 'rate_limited' });
+		// The same address in IPv6 form rotating inside its /64 counts as one client too.
+		const v6 = `2001:db8:${Math.floor(Math.random() * 9000) + 1000}:1`;
+		for (let i = 0; i < 3; i++) sent(await send(member, `v${i}`, clientId(), limited, `${v6}::${i + 1}`));
+		expect(await send(other, 'rotated', clientId(), limited, `${v6}:ffff:ffff:ffff:ffff`)).toMatchObject({ ok: false, reason: 'rate_limited' });
+	});
+});
+
+describe('the sender\'s badge', () => {
+	it('a message carries the role its sender had when it was sent', async () => {
+		const { member } = await joinedRoom();
+		expect(sent(await send({ ...member, role: 'host' }, 'from the host')).senderRole).toBe('host');
+		expect(sent(await send({ ...member, role: 'guest' }, 'from a guest')).senderRole).toBe('guest');
+		expect((await history(member)).map((m) => m.senderRole)).toEqual(['host', 'guest']);
 	});
 });

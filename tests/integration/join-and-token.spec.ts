@@ -1,7 +1,7 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/lib/server/crypto/secrets';
-import { issueToken } from '../../src/lib/server/auth/token.service';
+import { issueToken } from '../../src/lib/server/access/token.service';
 import { findOpenSession } from '../../src/lib/server/meetings/session.repository';
 import { join, joined, newBrowser, newRoom, testContext, tokenOf } from './support';
 
@@ -20,7 +20,7 @@ describe('the join step', () => {
 		expect(result.participant.identity).toMatch(/^p_[A-Za-z0-9_-]{16}$/);
 		expect(result.participant.identity).not.toContain('Ada');
 		const session = await findOpenSession(ctx.db, room.id);
-		expect(result.participant).toMatchObject({ display_name: 'Ada', is_host: false, room_id: room.id, session_id: session!.id });
+		expect(result.participant).toMatchObject({ display_name: 'Ada', cohost_at: null, room_id: room.id, session_id: session!.id });
 		expect(result.pass).toMatchObject({ session_id: session!.id, participant_id: result.participant.id, browser_id: guest.browserId, revoked_at: null });
 		expect(result.pass.expires_at.getTime()).toBeGreaterThan(Date.now());
 	});
@@ -84,7 +84,7 @@ describe('issueToken', () => {
 		const c = claims(result.token);
 		expect(c.sub).toBe(participant.identity);
 		expect(c.name).toBe('Ada');
-		expect(JSON.parse(c.metadata)).toEqual({ isHost: false });
+		expect(JSON.parse(c.metadata)).toEqual({ role: 'guest' });
 		expect(c.exp - c.nbf).toBeLessThanOrEqual(ctx.config.LIVEKIT_TOKEN_TTL_SECONDS);
 		expect(c.exp - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(15 * 60);
 		expect(c.video).toEqual({
@@ -103,22 +103,29 @@ describe('issueToken', () => {
 		expect(c.sip).toBeUndefined();
 	});
 
-	it('lets only the host publish data (draw) when the board is view-only', async () => {
+	it('lets only hosts and co-hosts publish data (draw) when the board is view-only, as the room is now', async () => {
 		const { room, host } = await newRoom(ctx);
 		await joined(ctx, room, host, 'Hana');
 		const guest = newBrowser();
 		await joined(ctx, room, guest, 'Gus');
-		const viewOnly = { ...room, whiteboard_view_only: true };
-		expect(claims((await tokenOf(ctx, viewOnly, guest)).token).video.canPublishData).toBe(false);
-		expect(claims((await tokenOf(ctx, viewOnly, host)).token).video.canPublishData).toBe(true);
+		const cohost = newBrowser();
+		const co = await joined(ctx, room, cohost, 'Cora');
+		await ctx.db.updateTable('participants').set({ cohost_at: new Date() }).where('id', '=', co.participant.id).execute();
+		// The room row as read under the token's lock decides, not the copy the caller holds.
+		await ctx.db.updateTable('rooms').set({ whiteboard_view_only: true }).where('id', '=', room.id).execute();
+		expect(claims((await tokenOf(ctx, room, guest)).token).video.canPublishData).toBe(false);
+		expect(claims((await tokenOf(ctx, room, host)).token).video.canPublishData).toBe(true);
+		const cohostToken = claims((await tokenOf(ctx, room, cohost)).token);
+		expect(cohostToken.video.canPublishData).toBe(true);
+		expect(JSON.parse(cohostToken.metadata)).toEqual({ role: 'cohost' });
 	});
 
 	it('says who is host from the live host session, not from what was stored at the join', async () => {
 		const { room, host } = await newRoom(ctx);
 		await joined(ctx, room, host, 'Hana');
-		expect(JSON.parse(claims((await tokenOf(ctx, room, host)).token).metadata)).toEqual({ isHost: true });
+		expect(JSON.parse(claims((await tokenOf(ctx, room, host)).token).metadata)).toEqual({ role: 'host' });
 		await ctx.db.updateTable('host_sessions').set({ revoked_at: new Date() }).where('id', '=', host.hostSessionId!).execute();
-		expect(JSON.parse(claims((await tokenOf(ctx, room, host)).token).metadata)).toEqual({ isHost: false });
+		expect(JSON.parse(claims((await tokenOf(ctx, room, host)).token).metadata)).toEqual({ role: 'guest' });
 	});
 
 	it('opens one meeting session however many join at once', async () => {
@@ -154,7 +161,7 @@ describe('issueToken', () => {
 		// The join step's own token does not ask again; a later token (a reconnect) does.
 		const dee = newBrowser();
 		const deeJoined = await joined(counting, room, dee, 'Dee');
-		expect((await issueToken(counting, room, dee, { justAdmitted: { pass: deeJoined.pass, isHost: false } })).ok).toBe(true);
+		expect((await issueToken(counting, room, dee, { justAdmitted: { pass: deeJoined.pass, hostSessionId: null } })).ok).toBe(true);
 		expect(creates).toBe(1);
 		expect((await issueToken(counting, room, dee)).ok).toBe(true);
 		expect(creates).toBe(2);

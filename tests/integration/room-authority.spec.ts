@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Room as RtcRoom, RoomEvent } from '@livekit/rtc-node';
 import { WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memberOf } from '../../src/lib/server/auth/room-policy';
-import { issueToken } from '../../src/lib/server/auth/token.service';
-import { isHost } from '../../src/lib/server/auth/room-policy';
+import { memberOf } from '../../src/lib/server/access/room-policy';
+import { issueToken } from '../../src/lib/server/access/token.service';
+import { isHost } from '../../src/lib/server/access/room-policy';
 import type { Room } from '../../src/lib/server/db/schema';
 import { findOpenSession, findSessionById } from '../../src/lib/server/meetings/session.repository';
-import { currentSession } from '../../src/lib/server/meetings/session.service';
+import { currentSession } from '../../src/lib/server/access/meeting-session.service';
 import { endMeeting, removeParticipant } from '../../src/lib/server/moderation/host-controls.service';
 import { reconcileSessions } from '../../src/lib/server/pipeline/reconcile.job';
 import { findParticipant } from '../../src/lib/server/rooms/participant.repository';
-import { redeemHostKey, rotateHostKey } from '../../src/lib/server/rooms/host-link.service';
+import { redeemHostKey, rotateHostKey } from '../../src/lib/server/access/host-link.service';
 import { applyWebhook } from '../../src/lib/server/webhooks/webhook.service';
 import { join, joined, newBrowser, newRoom, pipelineOf, testContext, tokenOf } from './support';
 
@@ -161,7 +161,7 @@ describe('host sessions', () => {
 		const secondDevice = newBrowser(other!.id);
 		expect(await isHost(ctx.db, room, secondDevice)).toBe(true);
 
-		const { key, hostSession } = await rotateHostKey(ctx, room);
+		const { key, hostSession } = await rotateHostKey(ctx, room, null);
 		const rotated = await reload(room);
 		expect(await isHost(ctx.db, rotated, secondDevice)).toBe(false);
 		expect(await isHost(ctx.db, rotated, host)).toBe(false);

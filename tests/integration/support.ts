@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../src/lib/server/app-context';
-import { admit } from '../../src/lib/server/auth/admission.service';
-import type { Credentials } from '../../src/lib/server/auth/cookies';
-import { memberOf, type Member } from '../../src/lib/server/auth/room-policy';
-import { issueToken } from '../../src/lib/server/auth/token.service';
+import { admit } from '../../src/lib/server/access/admission.service';
+import type { Credentials } from '../../src/lib/server/access/cookies';
+import { memberOf, type Member } from '../../src/lib/server/access/room-policy';
+import { issueToken } from '../../src/lib/server/access/token.service';
 import { createDb, createPool } from '../../src/lib/server/db';
 import type { JoinPass, Participant, Room } from '../../src/lib/server/db/schema';
 import { env } from '../../src/lib/server/env';
@@ -16,13 +16,19 @@ import { createRoom } from '../../src/lib/server/rooms/room.service';
 import { createWhisperClient } from '../../src/lib/server/transcription/whisper-client';
 
 const GENEROUS = { points: 10_000, seconds: 60 };
-const GENEROUS_LIMITS: LimitSettings = {
+export const GENEROUS_LIMITS: LimitSettings = {
 	createRoom: GENEROUS,
 	join: GENEROUS,
 	token: GENEROUS,
 	passwordClient: GENEROUS,
 	passwordRoom: GENEROUS,
-	chat: GENEROUS
+	chat: GENEROUS,
+	chatClient: GENEROUS,
+	knockClient: GENEROUS,
+	knockRoom: GENEROUS,
+	knockDenied: { points: 1, seconds: 60 },
+	whiteboard: GENEROUS,
+	whiteboardBytes: { points: 1_000_000_000, seconds: 60 }
 };
 
 /**
@@ -69,25 +75,44 @@ export function newBrowser(hostSessionId: string | null = null): TestBrowser {
 	return { browserId: randomBytes(8).toString('hex'), hostSessionId, passId: null };
 }
 
-/** A new room and its creator's browser (holding the host session). */
-export async function newRoom(ctx: AppContext): Promise<{ room: Room; host: TestBrowser; hostKey: string }> {
+/**
+ * A new room and its creator's browser (holding the host session). The room lets anyone with
+ * the link in (`open`) unless the spec asks for the lobby (`ask`, what new rooms get).
+ */
+export async function newRoom(ctx: AppContext, { admission = 'open' }: { admission?: 'open' | 'ask' } = {}): Promise<{ room: Room; host: TestBrowser; hostKey: string }> {
 	const created = await createRoom(ctx);
 	if (!created.ok) throw new Error(created.reason);
-	return { room: created.room, host: newBrowser(created.hostSession.id), hostKey: created.hostKey };
+	const room = await ctx.db.updateTable('rooms').set({ admission }).where('id', '=', created.room.id).returningAll().executeTakeFirstOrThrow();
+	return { room, host: newBrowser(created.hostSession.id), hostKey: created.hostKey };
 }
 
 /** The join step for a browser; on success the browser now holds the pass, as its cookie would. */
-export async function join(ctx: AppContext, room: Room, browser: TestBrowser, name: string, password = '') {
-	const result = await admit(ctx, { room, displayName: name, password, credentials: browser, client: `test-${browser.browserId}` });
+export async function join(ctx: AppContext, room: Room, browser: TestBrowser, name: string, password = '', client = `test-${browser.browserId}`) {
+	const result = await admit(ctx, { room, displayName: name, password, credentials: browser, client });
 	if (result.ok) browser.passId = result.pass.id;
 	return result;
 }
 
-/** Joins or throws. */
+/** Joins (let in at once) or throws. */
 export async function joined(ctx: AppContext, room: Room, browser: TestBrowser, name: string): Promise<{ participant: Participant; pass: JoinPass }> {
 	const result = await join(ctx, room, browser, name);
 	if (!result.ok) throw new Error(`join refused: ${result.reason}`);
+	if (result.via !== 'direct') throw new Error(`join went to the lobby`);
 	return result;
+}
+
+/** Knocks on a room that asks to join, or throws. */
+export async function knocked(ctx: AppContext, room: Room, browser: TestBrowser, name: string, client?: string): Promise<{ participant: Participant; pass: JoinPass }> {
+	const result = await admit(ctx, { room, displayName: name, password: '', credentials: browser, client: client ?? `test-${browser.browserId}` });
+	if (!result.ok) throw new Error(`knock refused: ${result.reason}`);
+	if (result.via !== 'lobby') throw new Error('let in without knocking');
+	browser.passId = result.pass.id;
+	return result;
+}
+
+/** Marks a participant as LiveKit's webhook would when they connect (in the call from now). */
+export async function connected(ctx: AppContext, participantId: string): Promise<void> {
+	await ctx.db.updateTable('participants').set({ joined_at: new Date(), left_at: null }).where('id', '=', participantId).execute();
 }
 
 /** A LiveKit token for the browser, or throws. */

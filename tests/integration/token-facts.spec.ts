@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { endSession } from '../../src/lib/server/meetings/session.service';
-import { findPass } from '../../src/lib/server/meetings/join-pass.repository';
-import { countSeated, findParticipant, markAdmitted, tokenFacts, updateParticipant } from '../../src/lib/server/rooms/participant.repository';
+import { endSession } from '../../src/lib/server/access/meeting-session.service';
+import { findPass } from '../../src/lib/server/access/pass.repository';
+import { countSeated, markAdmitted, tokenFacts } from '../../src/lib/server/access/seat.repository';
+import { findParticipant, updateParticipant } from '../../src/lib/server/rooms/participant.repository';
 import { takeLock } from '../../src/lib/server/screen-share/screen-share.repository';
 import { joined, newBrowser, newRoom, testContext } from './support';
 
@@ -52,15 +53,15 @@ describe('tokenFacts (one read under the room lock)', () => {
 	it('markAdmitted holds the seat from now and moves the pass on, never a revoked pass', async () => {
 		const { people } = await roomOfFive();
 		const later = new Date(Date.now() + 3_600_000 * 20);
-		await markAdmitted(ctx.db, people.ed.participant.id, true, people.ed.pass.id, later);
+		const hostSession = (await ctx.db.selectFrom('host_sessions').select('id').where('room_id', '=', people.ed.participant.room_id).executeTakeFirstOrThrow()).id;
+		await markAdmitted(ctx.db, people.ed.participant.id, hostSession, people.ed.pass.id, later);
 		const ed = await findParticipant(ctx.db, people.ed.participant.id);
 		expect(ed!.admitted_at!.getTime()).toBeGreaterThan(Date.now() - 5_000);
-		expect(ed!.is_host).toBe(true);
-		expect((await findPass(ctx.db, people.ed.pass.id))!.expires_at).toEqual(later);
+		expect((await findPass(ctx.db, people.ed.pass.id))!).toMatchObject({ expires_at: later, host_session_id: hostSession });
 
 		await ctx.db.updateTable('join_passes').set({ revoked_at: new Date(), revoked_reason: 'removed' }).where('id', '=', people.di.pass.id).execute();
 		const before = (await findPass(ctx.db, people.di.pass.id))!.expires_at;
-		await markAdmitted(ctx.db, people.di.participant.id, false, people.di.pass.id, later);
+		await markAdmitted(ctx.db, people.di.participant.id, null, people.di.pass.id, later);
 		expect((await findPass(ctx.db, people.di.pass.id))!.expires_at).toEqual(before);
 	});
 });

@@ -1,3 +1,5 @@
+import type { ParticipantRole } from '../access/roles';
+
 /** Longest chat message, in characters after trimming; the server and the input both hold to it. */
 export const CHAT_MAX_LENGTH = 2000;
 
@@ -9,7 +11,18 @@ export interface ChatMessage {
 	seq: number;
 	senderIdentity: string;
 	senderName: string;
+	/** host, cohost or guest when it was sent (the badge); absent: a guest. */
+	senderRole?: ParticipantRole;
 	text: string;
 	/** ISO 8601 */
 	sentAt: string;
+}
+
+/** Chat history comes in pages of this many messages, newest page first. */
+export const CHAT_PAGE_SIZE = 50;
+
+/** One page of chat history: messages in order, and whether older ones exist. */
+export interface ChatPage {
+	messages: ChatMessage[];
+	hasMore: boolean;
 }

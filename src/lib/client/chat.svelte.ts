@@ -1,32 +1,11 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message';
-import { ApiError, fetchIdempotent, postJson } from './api';
+import { ApiError, postJson } from './api';
+import { fetchChatPage, isChatMessage } from './chat-history';
 import { joinSettled } from './join-settled';
 
-function isChatMessage(value: unknown): value is ChatMessage {
-	const m = value as Partial<ChatMessage> | null;
-	return (
-		typeof m === 'object' &&
-		m !== null &&
-		Number.isSafeInteger(m.seq) &&
-		typeof m.senderIdentity === 'string' &&
-		typeof m.senderName === 'string' &&
-		typeof m.text === 'string' &&
-		typeof m.sentAt === 'string'
-	);
-}
-
-async function fetchHistory(code: string): Promise<ChatMessage[]> {
-	let response: Response;
-	try {
-		response = await fetchIdempotent(`/api/rooms/${code}/chat`);
-	} catch {
-		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
-	}
-	const payload = await response.json().catch(() => ({}));
-	if (!response.ok) throw new ApiError(response.status, payload.message ?? `Request failed (${response.status})`);
-	return (payload.messages as unknown[]).filter(isChatMessage);
-}
+/** Pages fetched at most to close the gap after a long disconnect. */
+const CATCH_UP_PAGES = 10;
 
 /**
  * The meeting's chat: history from the server, live messages from the server's LiveKit
@@ -38,6 +17,8 @@ export class ChatState {
 	#panelOpen = $state(false);
 	#error = $state<string | null>(null);
 	#sending = $state(false);
+	#hasEarlier = $state(false);
+	#loadingEarlier = $state(false);
 	/** The last failed send: sending the same text again reuses its id, so the server stores it once. */
 	#retry: { text: string; clientId: string } | null = null;
 
@@ -67,13 +48,51 @@ export class ChatState {
 	get sending() {
 		return this.#sending;
 	}
+	/** Older messages than those shown exist on the server ("Load earlier messages"). */
+	get hasEarlier() {
+		return this.#hasEarlier;
+	}
+	get loadingEarlier() {
+		return this.#loadingEarlier;
+	}
 
-	/** Loads the session's history; `countUnread` when it may hold messages missed while away. */
+	get #url() {
+		return `/api/rooms/${this.code}/chat`;
+	}
+
+	/**
+	 * Loads the newest page of the session's history; `countUnread` when it may hold messages
+	 * missed while away. After a long disconnect it pages back until it meets what it holds.
+	 */
 	async load(countUnread = false): Promise<void> {
 		try {
-			this.#merge(await fetchHistory(this.code), countUnread);
+			const newestKnown = this.#messages.at(-1)?.seq;
+			let page = await fetchChatPage(this.#url);
+			const first = !this.#messages.length;
+			this.#merge(page.messages, countUnread);
+			if (first) this.#hasEarlier = page.hasMore;
+			for (let i = 0; newestKnown !== undefined && page.hasMore && page.messages.length && page.messages[0]!.seq > newestKnown + 1 && i < CATCH_UP_PAGES; i++) {
+				page = await fetchChatPage(this.#url, page.messages[0]!.seq);
+				this.#merge(page.messages, countUnread);
+			}
 		} catch (err) {
 			this.#error = `Could not load the chat: ${(err as Error).message}`;
+		}
+	}
+
+	/** The page before the oldest message shown. */
+	async loadEarlier(): Promise<void> {
+		const oldest = this.#messages[0]?.seq;
+		if (oldest === undefined || this.#loadingEarlier) return;
+		this.#loadingEarlier = true;
+		try {
+			const page = await fetchChatPage(this.#url, oldest);
+			this.#merge(page.messages, false);
+			this.#hasEarlier = page.hasMore;
+		} catch (err) {
+			this.#error = `Could not load earlier messages: ${(err as Error).message}`;
+		} finally {
+			this.#loadingEarlier = false;
 		}
 	}
 

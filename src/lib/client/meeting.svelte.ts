@@ -21,6 +21,7 @@ import { ApiError } from './api';
 import { audioConstraints, videoConstraints } from './capture-constraints';
 import { fetchRoomToken, type RoomToken } from './room-token';
 import { toParticipantView, type ParticipantView } from './participant-view';
+import { roleFromMetadata, type ParticipantRole } from '#lib/access/roles';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'disconnected' | 'left';
 
@@ -79,6 +80,7 @@ export class MeetingConnection {
 	#audioBlocked = $state(false);
 	#notices = $state.raw<{ id: number; text: string }[]>([]);
 	#sessionId = $state<string | null>(null);
+	#role = $state<ParticipantRole | null>(null);
 	#noticeId = 0;
 	#room: Room;
 	/** The debounced active speaker, for emphasis and keeping them in view. */
@@ -145,6 +147,10 @@ export class MeetingConnection {
 	}
 	get audioBlocked() {
 		return this.#audioBlocked;
+	}
+	/** This browser's role as the server put it in its LiveKit metadata (null before the connection). */
+	get role() {
+		return this.#role;
 	}
 	/** The meeting session this connection belongs to (for its record). */
 	get sessionId() {
@@ -306,6 +312,7 @@ export class MeetingConnection {
 		const room = this.#room;
 		if (room.state === 'disconnected') return;
 		this.#participants = [room.localParticipant, ...room.remoteParticipants.values()].map(toParticipantView);
+		if (room.localParticipant.identity) this.#role = roleFromMetadata(room.localParticipant.metadata);
 		// The host may have muted us: the dock follows the real track state.
 		this.#micOn = room.localParticipant.isMicrophoneEnabled;
 		this.#cameraOn = room.localParticipant.isCameraEnabled;

@@ -1,11 +1,13 @@
 import { ConnectionQuality, Track, type Participant } from 'livekit-client';
+import { roleFromMetadata, type ParticipantRole } from '#lib/access/roles';
 
 /** A snapshot of one participant, as the meeting UI renders it. */
 export interface ParticipantView {
 	identity: string;
 	name: string;
 	isLocal: boolean;
-	isHost: boolean;
+	/** From the metadata only the server sets: host, cohost or guest. */
+	role: ParticipantRole;
 	isSpeaking: boolean;
 	audioLevel: number;
 	micOn: boolean;
@@ -17,14 +19,6 @@ export interface ParticipantView {
 	joinedAt: number;
 }
 
-function isHost(metadata: string | undefined): boolean {
-	try {
-		return Boolean(metadata && JSON.parse(metadata).isHost);
-	} catch {
-		return false;
-	}
-}
-
 export function toParticipantView(p: Participant): ParticipantView {
 	const mic = p.getTrackPublication(Track.Source.Microphone);
 	const camera = p.getTrackPublication(Track.Source.Camera);
@@ -32,7 +26,7 @@ export function toParticipantView(p: Participant): ParticipantView {
 		identity: p.identity,
 		name: p.name || 'Guest',
 		isLocal: p.isLocal,
-		isHost: isHost(p.metadata),
+		role: roleFromMetadata(p.metadata),
 		isSpeaking: p.isSpeaking,
 		audioLevel: p.audioLevel,
 		micOn: Boolean(mic && !mic.isMuted),

@@ -2,15 +2,16 @@ import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { untrack } from 'svelte';
 import * as Y from 'yjs';
 import { WHITEBOARD_MODE_TOPIC, WHITEBOARD_TOPIC, type BoardModeEvent } from '../whiteboard/sync-topics';
-import { FrameAssembler, toFrames } from '../whiteboard/update-frames';
+import { FrameAssembler } from '../whiteboard/update-frames';
 import { ApiError, postJson } from './api';
 import { fetchBoard, saveBoardUpdate } from './whiteboard-api';
 import { WhiteboardPresence } from './whiteboard-presence.svelte';
 
-/** Local changes this close together travel as one message: a fast stroke is a handful, not hundreds. */
+/**
+ * Local changes this close together travel as one request: a fast stroke is a handful a
+ * second, not hundreds. The server checks each and relays it to the others.
+ */
 const BATCH_MS = 45;
-/** The server hears about changes after a pause like this (and at once when a stroke ends). */
-const SAVE_AFTER_MS = 300;
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 /** A change that arrives before what it builds on waits this long for the server to have it. */
 const CATCH_UP_MS = 1000;
@@ -18,6 +19,8 @@ const CATCH_UP_MS = 1000;
 const SETTLE_MS = 2500;
 /** The page keeps a keepalive request alive only up to 64 KiB. */
 const KEEPALIVE_MAX_BYTES = 60_000;
+/** Frames from the server are put together under this sender. */
+const SERVER = 'server';
 
 export type BoardStatus = 'loading' | 'ready' | 'error';
 
@@ -30,15 +33,25 @@ function isAhead(a: Uint8Array, b: Uint8Array): boolean {
 	return false;
 }
 
+/** The state vector of everything in `a` or `b`. */
+function unionVector(a: Uint8Array, b: Uint8Array): Uint8Array {
+	const merged = Y.decodeStateVector(a);
+	for (const [client, clock] of Y.decodeStateVector(b)) merged.set(client, Math.max(clock, merged.get(client) ?? 0));
+	return Y.encodeStateVector(merged);
+}
+
 /**
  * One connection's board: loads it from the server, sends this browser's changes to the
- * others as LiveKit data (batched) and to the server (debounced, diffed against the server's
- * state vector, retried with backoff), applies the others' changes, and follows the host's
- * view-only switch. On every (re)connect it reloads and re-sends what the server lacks.
- * `listen()` subscribes and returns the cleanup.
+ * server (batched, diffed against the server's state vector, one request at a time, retried
+ * with backoff), which checks them and relays them to the others; applies the changes the
+ * server relays — and only those: a peer's data on the board's topic is ignored, so nobody
+ * can put on this board what the server would refuse. Follows the host's view-only switch.
+ * On every (re)connect it reloads and re-sends what the server lacks; when the server refuses
+ * a change it says so and reloads the server's board. `listen()` subscribes and returns the
+ * cleanup.
  */
 export class WhiteboardSync {
-	readonly doc = new Y.Doc();
+	#doc = $state.raw(new Y.Doc());
 	/** The origin of this browser's own edits: undo tracks only these. */
 	readonly origin = Symbol('local edit');
 	/** Others' cursors and ours. */
@@ -52,12 +65,9 @@ export class WhiteboardSync {
 	#unsaved = false;
 	#saving = false;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	#saveAt = Infinity;
 	#saveAttempt = 0;
 	#behind = 0;
-	#outgoing: Uint8Array[] = [];
-	#batchTimer: ReturnType<typeof setTimeout> | undefined;
-	#sending: Promise<void> = Promise.resolve();
-	#publishFailures = 0;
 	#loadTimer: ReturnType<typeof setTimeout> | undefined;
 	#loadAttempt = 0;
 	#frames = new FrameAssembler();
@@ -68,9 +78,13 @@ export class WhiteboardSync {
 		private readonly room: Room,
 		readonly isHost: boolean
 	) {
-		this.presence = new WhiteboardPresence(this.doc, room, () => this.#canDraw);
+		this.presence = new WhiteboardPresence(this.#doc, room, () => this.#canDraw);
 	}
 
+	/** The board's document: replaced by the server's board when the server refused a change. */
+	get doc() {
+		return this.#doc;
+	}
 	get status() {
 		return this.#status;
 	}
@@ -96,7 +110,7 @@ export class WhiteboardSync {
 		const reload = () => void this.#load(true);
 		const onLeft = (participant: RemoteParticipant) => this.#frames.drop(participant.identity);
 		const onPageHide = () => this.#saveBeforeLeaving();
-		this.doc.on('update', this.#onDocUpdate);
+		this.#doc.on('update', this.#onDocUpdate);
 		room.on(RoomEvent.DataReceived, this.#onData).on(RoomEvent.Reconnected, reload).on(RoomEvent.ParticipantDisconnected, onLeft);
 		globalThis.addEventListener?.('pagehide', onPageHide);
 		// Called from an $effect: what loading reads must not become its dependency.
@@ -104,20 +118,17 @@ export class WhiteboardSync {
 		untrack(() => void this.#load(true));
 		return () => {
 			this.#closed = true;
-			this.doc.off('update', this.#onDocUpdate);
+			this.#doc.off('update', this.#onDocUpdate);
 			room.off(RoomEvent.DataReceived, this.#onData).off(RoomEvent.Reconnected, reload).off(RoomEvent.ParticipantDisconnected, onLeft);
 			globalThis.removeEventListener?.('pagehide', onPageHide);
-			for (const timer of [this.#batchTimer, this.#saveTimer, this.#loadTimer]) clearTimeout(timer);
-			this.#flushBroadcast();
+			for (const timer of [this.#saveTimer, this.#loadTimer]) clearTimeout(timer);
 			this.#saveBeforeLeaving();
 			stopPresence();
 		};
 	}
 
-	/** A gesture ended: tell the others and the server now rather than after the pause. */
+	/** A gesture ended: send it now rather than after the batch's pause. */
 	flush(): void {
-		clearTimeout(this.#batchTimer);
-		this.#flushBroadcast();
 		if (this.#unsaved) this.#scheduleSave(0);
 	}
 
@@ -154,7 +165,7 @@ export class WhiteboardSync {
 		try {
 			const board = await fetchBoard(this.code);
 			if (this.#closed) return;
-			if (board.state.byteLength) Y.applyUpdate(this.doc, board.state, this);
+			if (board.state.byteLength) Y.applyUpdate(this.#doc, board.state, this);
 			performance.mark('wb:applied');
 			this.#serverVector = board.state.byteLength ? Y.encodeStateVectorFromUpdate(board.state) : Y.encodeStateVector(new Y.Doc());
 			this.#viewOnly = board.viewOnly;
@@ -162,7 +173,7 @@ export class WhiteboardSync {
 			this.#status = 'ready';
 			this.#loadAttempt = 0;
 			if (this.#problem?.startsWith('Could not load')) this.#problem = null;
-			if (board.canDraw && (this.#unsaved || isAhead(Y.encodeStateVector(this.doc), this.#serverVector))) {
+			if (board.canDraw && (this.#unsaved || isAhead(Y.encodeStateVector(this.#doc), this.#serverVector))) {
 				this.#unsaved = true;
 				this.#scheduleSave(0);
 			}
@@ -183,60 +194,30 @@ export class WhiteboardSync {
 
 	/** Some change we hold waits for one we never got (sent before we joined, or lost). */
 	#hasGaps(): boolean {
-		return Boolean(this.doc.store.pendingStructs || this.doc.store.pendingDs);
+		return Boolean(this.#doc.store.pendingStructs || this.#doc.store.pendingDs);
 	}
 
-	#onDocUpdate = (update: Uint8Array, origin: unknown) => {
-		// Ours: edits, and undo/redo (whose origin is the UndoManager). Loads and the others' changes arrive with `this`.
+	#onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+		// Ours: edits, and undo/redo (whose origin is the UndoManager). Loads and the server's relays arrive with `this`.
 		if (origin === this) return;
 		this.#unsaved = true;
-		this.#outgoing.push(update);
-		this.#batchTimer ??= setTimeout(() => {
-			this.#batchTimer = undefined;
-			this.#flushBroadcast();
-		}, BATCH_MS);
-		this.#scheduleSave(SAVE_AFTER_MS);
+		this.#scheduleSave(BATCH_MS);
 	};
 
-	#flushBroadcast() {
-		this.#batchTimer = undefined;
-		if (this.#outgoing.length === 0) return;
-		const update = Y.mergeUpdates(this.#outgoing);
-		this.#outgoing = [];
-		this.#sending = this.#sending.then(() => this.#publish(update));
-	}
-
-	async #publish(update: Uint8Array): Promise<void> {
-		if (!this.#canDraw) return; // LiveKit would refuse: the server copy reaches the others on their next load
-		try {
-			for (const frame of toFrames(update)) {
-				await this.room.localParticipant.publishData(frame as Uint8Array<ArrayBuffer>, { reliable: true, topic: WHITEBOARD_TOPIC });
-			}
-			this.#publishFailures = 0;
-		} catch {
-			// Reconnecting: send it again shortly (applying an update twice changes nothing).
-			if (this.#closed || ++this.#publishFailures > RETRY_DELAYS_MS.length) return;
-			setTimeout(() => {
-				if (this.#closed) return;
-				this.#outgoing.unshift(update);
-				this.#flushBroadcast();
-			}, delayFor(this.#publishFailures - 1));
-		}
-	}
-
 	#onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-		if (topic === WHITEBOARD_MODE_TOPIC) {
-			if (!participant) this.#applyMode(payload); // only the server decides who may draw
-			return;
-		}
+		// Only the server decides who may draw, and only the server's copy of a change is applied.
+		if (participant) return;
+		if (topic === WHITEBOARD_MODE_TOPIC) return this.#applyMode(payload);
 		if (topic !== WHITEBOARD_TOPIC) return;
-		const update = participant ? this.#frames.push(participant.identity, payload) : payload;
+		const update = this.#frames.push(SERVER, payload);
 		if (!update) return;
 		try {
-			Y.applyUpdate(this.doc, update, this);
+			Y.applyUpdate(this.#doc, update, this);
 		} catch {
 			return; // not a board update
 		}
+		// The server has what it relays: the next diff need not carry it.
+		if (this.#serverVector) this.#serverVector = unionVector(this.#serverVector, Y.encodeStateVectorFromUpdate(update));
 		if (this.#hasGaps()) this.#scheduleLoad(CATCH_UP_MS);
 	};
 
@@ -252,9 +233,18 @@ export class WhiteboardSync {
 		}
 	}
 
+	/** Saves after `delay`, unless a save is already due sooner. */
 	#scheduleSave(delay: number) {
+		if (this.#closed) return;
+		const at = Date.now() + delay;
+		if (this.#saveTimer !== undefined && this.#saveAt <= at) return;
 		clearTimeout(this.#saveTimer);
-		if (!this.#closed) this.#saveTimer = setTimeout(() => void this.#save(), delay);
+		this.#saveAt = at;
+		this.#saveTimer = setTimeout(() => {
+			this.#saveTimer = undefined;
+			this.#saveAt = Infinity;
+			void this.#save();
+		}, delay);
 	}
 
 	/** POSTs what the server lacks; one request at a time, again while changes keep coming. */
@@ -264,7 +254,7 @@ export class WhiteboardSync {
 		this.#unsaved = false; // changes made while this request flies need another
 		let retryIn: number | null = null;
 		try {
-			const answer = await saveBoardUpdate(this.code, Y.encodeStateAsUpdate(this.doc, this.#serverVector));
+			const answer = await saveBoardUpdate(this.code, Y.encodeStateAsUpdate(this.#doc, this.#serverVector));
 			this.#saveAttempt = 0;
 			if (answer.kind === 'saved') {
 				this.#serverVector = answer.stateVector;
@@ -279,6 +269,8 @@ export class WhiteboardSync {
 					retryIn = delayFor(this.#behind);
 					this.#scheduleLoad(0);
 				} else retryIn = 0;
+			} else if (answer.kind === 'refused') {
+				await this.#recover(answer.message);
 			} else {
 				this.#problem = `Not saved: ${answer.message}`;
 			}
@@ -290,13 +282,36 @@ export class WhiteboardSync {
 			this.#saving = false;
 		}
 		if (retryIn !== null) this.#scheduleSave(retryIn);
-		else if (this.#unsaved) this.#scheduleSave(SAVE_AFTER_MS);
+		else if (this.#unsaved) this.#scheduleSave(0);
+	}
+
+	/**
+	 * The server refused a change of ours (a limit, or a shape it does not accept): it is in
+	 * our document and would be in every diff we send, so the board starts again from the
+	 * server's copy, and the person is told what was not kept.
+	 */
+	async #recover(message: string): Promise<void> {
+		try {
+			const board = await fetchBoard(this.code);
+			if (this.#closed) return;
+			const fresh = new Y.Doc();
+			if (board.state.byteLength) Y.applyUpdate(fresh, board.state, this);
+			this.#doc.off('update', this.#onDocUpdate);
+			fresh.on('update', this.#onDocUpdate);
+			this.#doc = fresh;
+			this.#serverVector = board.state.byteLength ? Y.encodeStateVectorFromUpdate(board.state) : Y.encodeStateVector(new Y.Doc());
+			this.#unsaved = false;
+			this.#problem = `Your last change was not kept (${message}). The board shows what is saved.`;
+		} catch (err) {
+			this.#problem = `Not saved: ${message}. Could not reload the board: ${(err as Error).message}`;
+			this.#scheduleLoad(delayFor(this.#loadAttempt++));
+		}
 	}
 
 	/** The panel closes or the page goes away: hand the server what it lacks, without waiting. */
 	#saveBeforeLeaving() {
 		if (!this.#unsaved || !this.#canDraw || !this.#serverVector) return;
-		const update = Y.encodeStateAsUpdate(this.doc, this.#serverVector);
+		const update = Y.encodeStateAsUpdate(this.#doc, this.#serverVector);
 		this.#unsaved = false;
 		void saveBoardUpdate(this.code, update, update.byteLength <= KEEPALIVE_MAX_BYTES).catch(() => undefined);
 	}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRoomCode } from '../room-code';
+import { cleanDisplayName } from './display-name';
 
 /** Home page: a code, a link or ten letters; normalized to `abc-defg-hij`. */
 export const joinCodeSchema = z.object({
@@ -13,7 +14,12 @@ export const joinCodeSchema = z.object({
 
 /** Pre-join screen. */
 export const joinRoomSchema = z.object({
-	displayName: z.string().trim().min(1, 'Enter your name').max(64, 'Keep your name under 64 characters'),
+	displayName: z
+		.string()
+		.trim()
+		.max(64, 'Keep your name under 64 characters')
+		// Cleaned again where it is stored; here so an invisible-only name is refused with the reason.
+		.refine((name) => cleanDisplayName(name).length > 0, 'Enter your name'),
 	password: z.string().max(256).optional().default('')
 });
 
@@ -24,5 +30,7 @@ export const roomSettingsSchema = z.object({
 	muteOnJoin: z.boolean().default(false),
 	cameraOffOnJoin: z.boolean().default(false),
 	locked: z.boolean().default(false),
+	/** Everyone but hosts knocks and waits in the lobby. */
+	askToJoin: z.boolean().default(true),
 	maxParticipants: z.number().int().min(2, 'At least 2').max(100, 'At most 100').default(100)
 });

@@ -25,7 +25,13 @@ export function appContext(): AppContext {
 		token: config.RATE_LIMIT_TOKEN,
 		passwordClient: config.RATE_LIMIT_PASSWORD_CLIENT,
 		passwordRoom: config.RATE_LIMIT_PASSWORD_ROOM,
-		chat: config.RATE_LIMIT_CHAT
+		chat: config.RATE_LIMIT_CHAT,
+		chatClient: config.RATE_LIMIT_CHAT_CLIENT,
+		knockClient: config.RATE_LIMIT_KNOCK_CLIENT,
+		knockRoom: config.RATE_LIMIT_KNOCK_ROOM,
+		knockDenied: config.RATE_LIMIT_KNOCK_DENIED,
+		whiteboard: config.RATE_LIMIT_WHITEBOARD,
+		whiteboardBytes: config.RATE_LIMIT_WHITEBOARD_BYTES
 	});
 	return { db: db(), livekit: livekitRooms(), limits, config };
 }

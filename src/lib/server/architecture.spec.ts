@@ -77,7 +77,7 @@ for (const file of files) {
 describe('server module layers', () => {
 	it('reads the whole server tree', () => {
 		expect(files.length).toBeGreaterThan(50);
-		expect(folderGraph.get('auth')?.has('rooms')).toBe(true);
+		expect(folderGraph.get('access')?.has('rooms')).toBe(true);
 	});
 
 	it('no two server folders import each other, directly or around a loop', () => {
@@ -96,6 +96,17 @@ describe('server module layers', () => {
 		['rate-limit', ['env.ts']]
 	])('%s is a leaf: it imports only %j', (folder, allowed) => {
 		expect([...(folderGraph.get(folder) ?? [])].filter((f) => !allowed.includes(f))).toEqual([]);
+	});
+
+	it('one rights rule: whatever grants LiveKit permissions asks access/rights.ts', () => {
+		const granting = files.filter((f) => !f.includes('/livekit/') && /publishRights\(/.test(readFileSync(f, 'utf8')));
+		expect(granting.map((f) => relative(SERVER, f)).sort()).toEqual(['access/token.service.ts', 'screen-share/screen-share.service.ts']);
+		for (const file of granting) expect(importsOf(file).map((i) => relative(SERVER, i))).toContain('access/rights.ts');
+	});
+
+	it('one source of truth for host: no code reads a stored is_host', () => {
+		const readsColumn = /\.is_host\b|\bis_host\s*:|'is_host'\s*[,)]/;
+		expect(files.filter((f) => readsColumn.test(readFileSync(f, 'utf8')) && !f.includes('/migrations/')).map((f) => relative(SERVER, f))).toEqual([]);
 	});
 
 	it('finds a cycle when there is one (the check itself works)', () => {

@@ -78,11 +78,24 @@ const schema = z.object({
 	RATE_LIMIT_JOIN: limit('60/60'),
 	/** Per join pass: LiveKit tokens. */
 	RATE_LIMIT_TOKEN: limit('60/60'),
-	/** Wrong room passwords per client address and room, and per room from everyone. */
+	/**
+	 * Wrong room passwords per client address and room (checked before any hashing), and per
+	 * room from everyone (past it, a wrong password is answered "too many attempts" and the
+	 * hosts are told; a right one still gets in).
+	 */
 	RATE_LIMIT_PASSWORD_CLIENT: limit('10/600'),
 	RATE_LIMIT_PASSWORD_ROOM: limit('50/600'),
-	/** Chat messages per participant. */
-	RATE_LIMIT_CHAT: limit('10/10')
+	/** Chat messages per participant, and per client address. */
+	RATE_LIMIT_CHAT: limit('10/10'),
+	RATE_LIMIT_CHAT_CLIENT: limit('30/10'),
+	/** Knocks on a room that asks to join: per client address and room, and per room. */
+	RATE_LIMIT_KNOCK_CLIENT: limit('10/600'),
+	RATE_LIMIT_KNOCK_ROOM: limit('60/60'),
+	/** A declined browser may knock again after this: 1/60 is once a minute. */
+	RATE_LIMIT_KNOCK_DENIED: limit('1/60'),
+	/** Board changes per participant: requests (a stroke sends ~20 a second), and bytes. */
+	RATE_LIMIT_WHITEBOARD: limit('600/30'),
+	RATE_LIMIT_WHITEBOARD_BYTES: limit('8000000/60')
 });
 
 export type Env = z.infer<typeof schema>;

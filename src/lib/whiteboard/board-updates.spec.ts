@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addShape, appendPoints, createBoard, deleteShapes, updateShape } from './board-doc';
 import { readShapes, shapesMap } from './board-read';
-import { BOARD_LIMITS, boardStats, compact, validateUpdate, type UpdateRefusal } from './board-updates';
+import { applyChecked, BOARD_LIMITS, boardFrom, boardStats, compact, validateUpdate, type UpdateRefusal } from './board-updates';
 import { note, pen, rect } from './fixtures';
 import type { Shape } from './shapes';
 
@@ -122,6 +122,50 @@ describe('compact', () => {
 		expect(readShapes(compacted).map((s: Shape) => s.id)).toEqual(['p', 'r']);
 		expect(Y.encodeStateVector(compacted)).toEqual(Y.encodeStateVector(whole));
 		expect(compact(updates).byteLength).toBeLessThan(updates.reduce((sum, u) => sum + u.byteLength, 0));
+	});
+});
+
+describe('compact drops deleted content', () => {
+	it('an insert-and-delete loop leaves the stored board as small as the board it shows', () => {
+		const client = createBoard();
+		const updates: Uint8Array[] = [];
+		client.on('update', (u: Uint8Array) => updates.push(u));
+		addShape(client, rect('keep', [0, 0, 5, 5]), ORIGIN);
+		const kept = compact(updates);
+		for (let i = 0; i < 50; i++) {
+			addShape(client, note(`n${i}`, [0, 0, 100, 100], 'x'.repeat(1500)), ORIGIN);
+			deleteShapes(client, [`n${i}`], ORIGIN);
+		}
+		const raw = updates.reduce((sum, u) => sum + u.byteLength, 0);
+		const compacted = compact(updates);
+		expect(raw).toBeGreaterThan(75_000); // what storing the raw updates (or merging them) kept
+		expect(Y.mergeUpdates(updates).byteLength).toBeGreaterThan(75_000);
+		expect(compacted.byteLength).toBeLessThan(kept.byteLength + 2_000);
+		expect(readShapes(createBoard(compacted)).map((s) => s.id)).toEqual(['keep']);
+		// The client can go on editing against the compacted board.
+		const next = updateFrom(client, (doc) => updateShape(doc, 'keep', { x: 7 }, ORIGIN));
+		expect(validateUpdate(compacted, next)).toEqual({ ok: true });
+	});
+});
+
+describe('applyChecked', () => {
+	it('counts the shapes an update adds, not those it changes', () => {
+		const { current, client } = setup();
+		const doc = boardFrom([current]);
+		const update = updateFrom(client, (d) => {
+			addShape(d, note('a', [0, 0, 10, 10], 'a'), ORIGIN);
+			addShape(d, note('b', [0, 0, 10, 10], 'b'), ORIGIN);
+			updateShape(d, 'r', { x: 3 }, ORIGIN);
+		});
+		expect(applyChecked(doc, update)).toEqual({ ok: true, added: 2 });
+	});
+
+	it('refuses a participant past their share of shapes', () => {
+		const { current, client } = setup();
+		const update = updateFrom(client, (d) => addShape(d, note('a', [0, 0, 10, 10], 'a'), ORIGIN));
+		const limits = { ...BOARD_LIMITS, maxShapesPerParticipant: 3 };
+		expect(applyChecked(boardFrom([current]), update, limits, { shapesAdded: 2 })).toEqual({ ok: true, added: 1 });
+		expect(applyChecked(boardFrom([current]), update, limits, { shapesAdded: 3 })).toEqual({ ok: false, reason: 'too-many-shapes-of-yours' });
 	});
 });
 

@@ -1,10 +1,11 @@
 import { error, type Cookies } from '@sveltejs/kit';
 import type { AppContext } from '../app-context';
 import type { MeetingSession, Room } from '../db/schema';
-import { findRoomSession } from '../meetings/session.repository';
+import { findOpenSession, findRoomSession } from '../meetings/session.repository';
 import { findRoomByCode } from '../rooms/room.repository';
 import { credentialsFor, type Credentials } from './cookies';
-import { isHost, maySeeSession, memberOf, type Member } from './room-policy';
+import type { Role } from './rights';
+import { inCallMemberOf, isHost, maySeeSession, memberOf, type Member } from './room-policy';
 import { DENIAL_MESSAGES } from './room-rules';
 
 /**
@@ -19,22 +20,47 @@ export async function requireRoom(ctx: AppContext, code: string): Promise<Room> 
 	return room;
 }
 
-/** The room, when this browser holds a live host session of it; 404 or 403 otherwise. */
+/** The room, when this browser holds a live host session of it (owner's rights); 404 or 403 otherwise. */
 export async function requireHost(ctx: AppContext, cookies: Cookies, code: string): Promise<Room> {
 	const room = await requireRoom(ctx, code);
 	if (!(await isHost(ctx.db, room, credentialsFor(cookies, code)))) error(403, 'Only the host can do that');
 	return room;
 }
 
-/** A member of the room's current meeting (valid pass, not removed, meeting not over); 403 with the reason otherwise. */
-export async function requireMember(ctx: AppContext, cookies: Cookies, code: string): Promise<Member> {
+/** Who runs the meeting: the host (from any device), or a co-host of the meeting now. */
+export interface Moderator {
+	room: Room;
+	role: Role;
+	/** The meeting now (null when none is open). */
+	session: MeetingSession | null;
+	/** The moderator's own participant, when they joined this meeting. */
+	participantId: string | null;
+}
+
+/** A host or a co-host of the room's current meeting; 403 otherwise. */
+export async function requireModerator(ctx: AppContext, cookies: Cookies, code: string): Promise<Moderator> {
 	const room = await requireRoom(ctx, code);
-	const result = await memberOf(ctx.db, room, credentialsFor(cookies, code));
+	const credentials = credentialsFor(cookies, code);
+	const member = await memberOf(ctx.db, room, credentials);
+	if (member.ok && member.member.role !== 'guest') {
+		return { room, role: member.member.role, session: member.member.session, participantId: member.member.participant.id };
+	}
+	if (await isHost(ctx.db, room, credentials)) return { room, role: 'host', session: (await findOpenSession(ctx.db, room.id)) ?? null, participantId: null };
+	error(403, 'Only the host or a co-host can do that');
+}
+
+/**
+ * A member of the room's current meeting whom LiveKit has in the call (chat, the board,
+ * screen share); 403 with the reason otherwise.
+ */
+export async function requireInCall(ctx: AppContext, cookies: Cookies, code: string): Promise<Member> {
+	const room = await requireRoom(ctx, code);
+	const result = await inCallMemberOf(ctx, room, credentialsFor(cookies, code));
 	if (!result.ok) error(403, DENIAL_MESSAGES[result.reason]);
 	return result.member;
 }
 
-/** The room and session, when this browser may see the session's record (host, or took part); 404/403 otherwise. */
+/** The room and session, when this browser may see the session's record (host, or was in the call); 404/403 otherwise. */
 export async function requireSessionViewer(ctx: AppContext, cookies: Cookies, code: string, sessionId: string): Promise<{ room: Room; session: MeetingSession }> {
 	const room = await findRoomByCode(ctx.db, code);
 	const session = room && (await findRoomSession(ctx.db, room.id, sessionId));

@@ -2,19 +2,23 @@ import type { AppContext } from '../app-context';
 import { hashToken, randomToken, tokenMatches } from '../crypto/secrets';
 import type { HostSession, Room } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { insertHostSession, revokeHostSessions } from './host-session.repository';
-import { replaceHostKey } from './room.repository';
+import { insertHostSession, revokeHostSessions } from '../rooms/host-session.repository';
+import { replaceHostKey } from '../rooms/room.repository';
+import { moveBrowserHostSession } from './pass.repository';
 
 /**
  * A fresh host key: the old host link stops working, and so does every host session opened
- * with any earlier link. The caller (the host who asked) gets a new host session.
+ * with any earlier link. The caller (the host who asked, from browser `browserId`) gets a new
+ * host session, which its passes carry from now (it stays host in the call it is in).
  */
-export async function rotateHostKey(ctx: AppContext, room: Room): Promise<{ key: string; hostSession: HostSession }> {
+export async function rotateHostKey(ctx: AppContext, room: Room, browserId: string | null): Promise<{ key: string; hostSession: HostSession }> {
 	const key = randomToken(24);
 	return inTransaction(ctx.db, async (trx) => {
 		const generation = await replaceHostKey(trx, room.id, hashToken(key));
 		await revokeHostSessions(trx, room.id);
-		return { key, hostSession: await insertHostSession(trx, room.id, generation) };
+		const hostSession = await insertHostSession(trx, room.id, generation);
+		if (browserId) await moveBrowserHostSession(trx, room.id, browserId, hostSession.id);
+		return { key, hostSession };
 	});
 }
 

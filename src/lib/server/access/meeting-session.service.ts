@@ -3,9 +3,9 @@ import type { Db } from '../db';
 import { inTransaction } from '../db/transaction';
 import type { MeetingSession, Room } from '../db/schema';
 import { ensureLivekitRoom } from '../rooms/livekit-room';
-import { openSessionWithPresence } from '../rooms/participant.repository';
-import { revokeSessionPasses } from './join-pass.repository';
-import { claimLivekitRoom, findOpenSession, markSessionEnded, openSession } from './session.repository';
+import { openSessionWithPresence } from './seat.repository';
+import { revokeSessionPasses } from './pass.repository';
+import { claimLivekitRoom, findOpenSession, markSessionEnded, openSession } from '../meetings/session.repository';
 
 /**
  * The session a join or a token belongs to: the room's open session, living in the LiveKit

@@ -1,7 +1,10 @@
 import type { AppContext } from '../app-context';
 import { hashPassword } from '../crypto/secrets';
-import type { Room } from '../db/schema';
-import { updateRoomSettings as saveSettings } from './room.repository';
+import type { Admission, Room } from '../db/schema';
+import { findOpenSession, setLobbyForced } from '../meetings/session.repository';
+import { updateRoomSettings as saveSettings } from '../rooms/room.repository';
+import { announceLobby, decideKnocks } from './lobby.service';
+import { endKnocks } from './pass.repository';
 
 export interface RoomSettingsInput {
 	password: string;
@@ -9,17 +12,47 @@ export interface RoomSettingsInput {
 	muteOnJoin: boolean;
 	cameraOffOnJoin: boolean;
 	locked: boolean;
+	askToJoin: boolean;
 	maxParticipants: number;
 }
 
-/** Saves the host's settings: the room policy reads them on every join and token. */
+/** Saves the host's settings: the room policy reads them on every join and token; the lock and who comes in apply to the lobby at once. */
 export async function updateRoomSettings(ctx: AppContext, room: Room, input: RoomSettingsInput): Promise<Room> {
 	const password_hash = input.clearPassword ? null : input.password ? await hashPassword(input.password) : room.password_hash;
-	return saveSettings(ctx.db, room.id, {
+	const saved = await saveSettings(ctx.db, room.id, {
 		password_hash,
 		mute_on_join: input.muteOnJoin,
 		camera_off_on_join: input.cameraOffOnJoin,
-		locked: input.locked,
 		max_participants: input.maxParticipants
 	});
+	const locked = await setLocked(ctx, saved, input.locked);
+	return setAdmission(ctx, locked, input.askToJoin ? 'ask' : 'open');
+}
+
+/** Locks or unlocks the room. Locked, nobody new comes in: the knocks waiting are turned away. */
+export async function setLocked(ctx: AppContext, room: Room, locked: boolean): Promise<Room> {
+	if (room.locked === locked) return room;
+	const saved = await saveSettings(ctx.db, room.id, { locked });
+	const session = await findOpenSession(ctx.db, room.id);
+	if (locked && session) {
+		await endKnocks(ctx.db, session.id, 'all', 'denied');
+		await announceLobby(ctx, saved, session.id);
+	}
+	return saved;
+}
+
+/**
+ * Who comes in. Opening the room lets everyone waiting in (as the seats allow) and lifts the
+ * ask-to-join a removal put on this meeting: the host's word is the last.
+ */
+export async function setAdmission(ctx: AppContext, room: Room, admission: Admission): Promise<Room> {
+	const session = await findOpenSession(ctx.db, room.id);
+	const lifted = admission === 'open' && session?.lobby_forced_at != null;
+	if (room.admission === admission && !lifted) return room;
+	const saved = await saveSettings(ctx.db, room.id, { admission });
+	if (!session) return saved;
+	if (lifted) await setLobbyForced(ctx.db, session.id, null);
+	if (admission === 'open') await decideKnocks(ctx, saved, session.id, 'admit', 'all');
+	else await announceLobby(ctx, saved, session.id);
+	return saved;
 }

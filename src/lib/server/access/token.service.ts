@@ -3,14 +3,15 @@ import { inTransaction } from '../db/transaction';
 import type { JoinPass, Room } from '../db/schema';
 import { mintBrowserToken } from '../livekit/token';
 import { publishRights } from '../livekit/publish-rights';
-import { idleExpiry } from '../meetings/join-pass.repository';
-import { currentSession } from '../meetings/session.service';
 import { rateLimited } from '../rate-limit/limiter';
 import { lockRoom } from '../rooms/room.repository';
-import { markAdmitted, tokenFacts } from '../rooms/participant.repository';
 import type { Credentials } from './cookies';
-import { isHost, memberFactsOf, passOf } from './room-policy';
+import { currentSession } from './meeting-session.service';
+import { idleExpiry } from './pass.repository';
+import { rightsFor, roleOf } from './rights';
+import { liveHostSessionId, memberFactsOf, passOf } from './room-policy';
 import { decideToken, type Denial } from './room-rules';
+import { markAdmitted, tokenFacts } from './seat.repository';
 
 /**
  * What the join step of the same request has just settled, so the token does not ask again:
@@ -20,7 +21,8 @@ import { decideToken, type Denial } from './room-rules';
  */
 export interface JustAdmitted {
 	pass: JoinPass;
-	isHost: boolean;
+	/** The live host session the browser presented (null: not a host). */
+	hostSessionId: string | null;
 }
 
 export type TokenResult =
@@ -32,25 +34,26 @@ export type TokenResult =
  * Mints a LiveKit token, asking the room policy at this moment: the pass must be live and of
  * the current meeting, its holder not removed, and the lock and capacity hold now. Seats are
  * counted with the room row locked, so parallel joins never exceed the capacity. The grant
- * comes from the one publish rule (the presenter adds the screen).
+ * comes from the room's one rights rule (`rightsFor`: the presenter adds the screen, board
+ * editors data for their cursors), and the metadata names the role (the badges).
  * `justAdmitted`: the join step of this same request has just issued this pass (see
  * `JustAdmitted`); the checks under the room's lock below still run.
  */
 export async function issueToken(ctx: AppContext, room: Room, credentials: Credentials, { justAdmitted }: { justAdmitted?: JustAdmitted } = {}): Promise<TokenResult> {
 	const pass = justAdmitted ? justAdmitted.pass : await passOf(ctx.db, room, credentials);
 	if (!pass) return { ok: false, reason: 'not_joined' };
-	let host: boolean;
+	let hostSessionId: string | null;
 	// The join step's token counts too (the pass then has one fewer left), on another connection
 	// while the checks under the lock run: no round trip of its own on the join's path.
 	let counted: ReturnType<typeof ctx.limits.token.consume> | undefined;
 	if (justAdmitted) {
-		host = justAdmitted.isHost;
+		hostSessionId = justAdmitted.hostSessionId;
 		counted = ctx.limits.token.consume(pass.id);
 		counted.catch(() => undefined); // awaited below; a failure is reported there
 	} else {
-		const [allowance, hostNow] = await Promise.all([ctx.limits.token.consume(pass.id), isHost(ctx.db, room, credentials)]);
+		const [allowance, hostNow] = await Promise.all([ctx.limits.token.consume(pass.id), liveHostSessionId(ctx.db, room, credentials)]);
 		if (!allowance.ok) return rateLimited(allowance);
-		host = hostNow;
+		hostSessionId = hostNow;
 		try {
 			// Also ends a meeting whose LiveKit room closed since (a lost room_finished): its passes then say so.
 			await currentSession(ctx, room);
@@ -60,6 +63,7 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 		}
 	}
 
+	const host = hostSessionId !== null;
 	const admitted = await inTransaction(ctx.db, async (trx) => {
 		const locked = (await lockRoom(trx, room.id)) ?? room;
 		// One read under the lock: the open session, the participant, the others' seats, the presenter.
@@ -75,8 +79,8 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 			capacity: locked.max_participants
 		});
 		if (!decision.ok) return decision;
-		await markAdmitted(trx, participant!.id, host, pass.id, idleExpiry());
-		return { ok: true as const, participant: participant!, sessionId: openSessionId!, presenter: lockHolderId === participant!.id };
+		await markAdmitted(trx, participant!.id, hostSessionId, pass.id, idleExpiry());
+		return { ok: true as const, participant: participant!, sessionId: openSessionId!, lockHolderId, whiteboardViewOnly: locked.whiteboard_view_only };
 	});
 	if (counted) {
 		const allowance = await counted;
@@ -85,14 +89,17 @@ export async function issueToken(ctx: AppContext, room: Room, credentials: Crede
 	if (!admitted.ok) return admitted;
 
 	const ttl = ctx.config.LIVEKIT_TOKEN_TTL_SECONDS;
+	const { participant } = admitted;
+	const role = roleOf({ hostSession: host, cohost: participant.cohost_at !== null });
+	const rights = rightsFor({ whiteboardViewOnly: admitted.whiteboardViewOnly, presenterId: admitted.lockHolderId }, { role, participantId: participant.id });
 	const token = await mintBrowserToken(
 		{
 			room: room.code,
-			identity: admitted.participant.identity,
-			displayName: admitted.participant.display_name,
-			isHost: host,
+			identity: participant.identity,
+			displayName: participant.display_name,
+			role,
 			ttlSeconds: ttl,
-			rights: publishRights({ presenter: admitted.presenter, boardEditor: !room.whiteboard_view_only || host })
+			rights: publishRights(rights)
 		},
 		ctx.config.LIVEKIT_API_KEY,
 		ctx.config.LIVEKIT_API_SECRET

@@ -21,7 +21,15 @@ export async function insertChatMessage(db: Db, message: NewChatMessage): Promis
 		.executeTakeFirstOrThrow();
 }
 
-/** A session's messages in sequence order. */
-export async function listChatMessages(db: Db, sessionId: string): Promise<ChatMessageRow[]> {
+/** Up to `limit` of a session's messages before sequence `before` (the newest when null), in sequence order. */
+export async function listChatMessages(db: Db, sessionId: string, { before, limit }: { before: number | null; limit: number }): Promise<ChatMessageRow[]> {
+	let query = db.selectFrom('chat_messages').selectAll().where('session_id', '=', sessionId);
+	if (before !== null) query = query.where('id', '<', String(before));
+	const newestFirst = await query.orderBy('id', 'desc').limit(limit).execute();
+	return newestFirst.reverse();
+}
+
+/** A session's whole chat in sequence order (insights and exports read it all). */
+export async function allChatMessages(db: Db, sessionId: string): Promise<ChatMessageRow[]> {
 	return db.selectFrom('chat_messages').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
 }

@@ -26,8 +26,12 @@ export interface RoomTable {
 	locked: Generated<boolean>;
 	max_participants: Generated<number>;
 	whiteboard_view_only: Generated<boolean>;
+	/** open: anyone with the link comes in; ask: everyone but hosts knocks and waits in the lobby. */
+	admission: Generated<Admission>;
 	created_at: CreatedAt;
 }
+
+export type Admission = 'open' | 'ask';
 
 export interface HostSessionTable {
 	id: Generated<string>;
@@ -50,6 +54,8 @@ export interface MeetingSessionTable {
 	transcript_detail: string | null;
 	insights_status: Generated<InsightsStatus>;
 	insights_detail: string | null;
+	/** A removal made the rest of this meeting ask to join. */
+	lobby_forced_at: Date | null;
 }
 
 export type InsightsRowStatus = 'pending' | 'running' | 'ready' | 'failed';
@@ -79,7 +85,8 @@ export interface ParticipantTable {
 	session_id: string | null;
 	identity: string;
 	display_name: string;
-	is_host: boolean;
+	/** A co-host of this meeting since then; null for everyone else (the host is whoever holds a live host session). */
+	cohost_at: Date | null;
 	created_at: CreatedAt;
 	joined_at: Date | null;
 	left_at: Date | null;
@@ -89,7 +96,8 @@ export interface ParticipantTable {
 	left_sid: string | null;
 }
 
-export type PassRevocation = 'removed' | 'ended';
+/** removed: by a host; ended: the meeting ended; denied: a knock refused; cancelled: a knock withdrawn. */
+export type PassRevocation = 'removed' | 'ended' | 'denied' | 'cancelled';
 
 export interface JoinPassTable {
 	id: Generated<string>;
@@ -101,6 +109,18 @@ export interface JoinPassTable {
 	expires_at: Date;
 	revoked_at: Date | null;
 	revoked_reason: PassRevocation | null;
+	/** Null while the holder waits in the lobby. */
+	admitted_at: Date | null;
+	/** The host session the browser presented at its last join or token. */
+	host_session_id: string | null;
+	/** The client's address (IPv6 to its /64) when the pass was issued. */
+	client_key: string | null;
+}
+
+export interface SessionRemovedAddressTable {
+	session_id: string;
+	client_key: string;
+	created_at: CreatedAt;
 }
 
 export interface SessionBanTable {
@@ -185,6 +205,8 @@ export interface ChatMessageTable {
 	sender_name: string;
 	text: string;
 	client_id: string;
+	/** host, cohost or guest when the message was sent. */
+	sender_role: Generated<string>;
 	created_at: CreatedAt;
 }
 
@@ -217,6 +239,13 @@ export interface WhiteboardUpdateTable {
 	created_at: CreatedAt;
 }
 
+/** Shapes one participant added to a meeting's board. */
+export interface WhiteboardContributorTable {
+	session_id: string;
+	participant_id: string;
+	shapes_added: Generated<number>;
+}
+
 export type ExportStatus = 'pending' | 'running' | 'ready' | 'failed';
 
 export interface RecordingExportTable {
@@ -237,6 +266,7 @@ export interface Database {
 	participants: ParticipantTable;
 	join_passes: JoinPassTable;
 	session_bans: SessionBanTable;
+	session_removed_addresses: SessionRemovedAddressTable;
 	webhook_events: WebhookEventTable;
 	recording_runs: RecordingRunTable;
 	recordings: RecordingTable;
@@ -247,6 +277,7 @@ export interface Database {
 	meeting_insights: MeetingInsightsTable;
 	whiteboards: WhiteboardTable;
 	whiteboard_updates: WhiteboardUpdateTable;
+	whiteboard_contributors: WhiteboardContributorTable;
 	recording_exports: RecordingExportTable;
 }
 

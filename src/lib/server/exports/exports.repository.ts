@@ -16,8 +16,17 @@ export async function latestExport(db: Db, sessionId: string): Promise<Recording
 	return db.selectFrom('recording_exports').selectAll().where('session_id', '=', sessionId).orderBy('created_at', 'desc').executeTakeFirst();
 }
 
-export async function insertExport(db: Db, sessionId: string): Promise<RecordingExport> {
-	return db.insertInto('recording_exports').values({ session_id: sessionId }).returningAll().executeTakeFirstOrThrow();
+/**
+ * A new export for the session, unless one is queued, running or ready: then undefined. A
+ * unique index on the live ones decides, so parallel requests never make two.
+ */
+export async function insertExportOnce(db: Db, sessionId: string): Promise<RecordingExport | undefined> {
+	return db
+		.insertInto('recording_exports')
+		.values({ session_id: sessionId })
+		.onConflict((oc) => oc.column('session_id').where('status', 'in', ['pending', 'running', 'ready']).doNothing())
+		.returningAll()
+		.executeTakeFirst();
 }
 
 export async function findExport(db: Db, id: string): Promise<RecordingExport | undefined> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ChatMessage } from '../../chat/message';
-import { listChatMessages } from '../chat/chat.repository';
+import { allChatMessages } from '../chat/chat.repository';
 import type { Attempt } from '../jobs/runner';
 import { setInsightsStage } from '../meetings/record-stage';
 import { findSessionById } from '../meetings/session.repository';
@@ -34,7 +34,7 @@ export async function generateInsights(ctx: InsightsContext, sessionId: string, 
 	const [recordings, participants, chatRows] = await Promise.all([
 		sessionRecordings(ctx.db, sessionId),
 		sessionParticipants(ctx.db, sessionId),
-		listChatMessages(ctx.db, sessionId)
+		allChatMessages(ctx.db, sessionId)
 	]);
 	const chat: ChatMessage[] = chatRows.map((r) => ({ seq: Number(r.id), senderIdentity: r.sender_identity, senderName: r.sender_name, text: r.text, sentAt: r.created_at.toISOString() }));
 	const material = buildMaterial(session.transcript, chat, transcriptOrigin(recordings), participants.map((p) => p.display_name));

@@ -12,7 +12,7 @@ describe('publishRights: one rule for the token and for later updates', () => {
 		{ presenter: false, boardEditor: true, sources: BASE },
 		{ presenter: true, boardEditor: true, sources: SCREEN }
 	])('presenter=$presenter, board editor=$boardEditor', ({ presenter, boardEditor, sources }) => {
-		const rights = publishRights({ presenter, boardEditor });
+		const rights = publishRights({ present: presenter, draw: boardEditor });
 		expect(toVideoGrant('abc-defg-hij', rights)).toEqual({
 			room: 'abc-defg-hij',
 			roomJoin: true,
@@ -35,7 +35,7 @@ describe('publishRights: one rule for the token and for later updates', () => {
 
 	it('grant and permission always agree on what may be published', () => {
 		for (const [presenter, boardEditor] of [[false, false], [true, false], [false, true], [true, true]] as const) {
-			const rights = publishRights({ presenter, boardEditor });
+			const rights = publishRights({ present: presenter, draw: boardEditor });
 			const grant = toVideoGrant('r', rights);
 			const permission = toPermission(rights);
 			expect(grant.canPublishSources).toEqual(permission.canPublishSources);
@@ -46,11 +46,11 @@ describe('publishRights: one rule for the token and for later updates', () => {
 });
 
 describe('permissionMatches', () => {
-	const holder = toPermission(publishRights({ presenter: true, boardEditor: false }));
-	const guest = toPermission(publishRights({ presenter: false, boardEditor: false }));
+	const holder = toPermission(publishRights({ present: true, draw: false }));
+	const guest = toPermission(publishRights({ present: false, draw: false }));
 	it.each([
 		{ name: 'unknown', current: undefined, wanted: holder, expected: false },
-		{ name: 'same', current: toPermission(publishRights({ presenter: true, boardEditor: false })), wanted: holder, expected: true },
+		{ name: 'same', current: toPermission(publishRights({ present: true, draw: false })), wanted: holder, expected: true },
 		{ name: 'same sources, other order', current: { ...holder, canPublishSources: [...holder.canPublishSources].reverse() }, wanted: holder, expected: true },
 		{ name: 'lost screen', current: guest, wanted: holder, expected: false },
 		{ name: 'extra screen', current: holder, wanted: guest, expected: false },

@@ -1,19 +1,20 @@
 import { TrackSource, type ParticipantPermission, type VideoGrant } from 'livekit-server-sdk';
 
-/** What the room's state says about one browser participant. */
+/** What the room's rules (access/rights.ts `rightsFor`) grant one browser participant. */
 export interface RightsInput {
 	/** Holds the room's screen-share lock. */
-	presenter: boolean;
-	/** May draw on the whiteboard (its changes travel as data messages between browsers). */
-	boardEditor: boolean;
+	present: boolean;
+	/** May draw on the whiteboard (board changes go through the server; data carries only cursors). */
+	draw: boolean;
 }
 
 /**
  * What one browser may do in LiveKit. The ONE rule for both the token's grant and every
  * later permission update (screen-share takeover, the board made view-only): subscribe;
  * publish camera and microphone, plus the screen and its audio for the presenter; data only
- * to whoever may draw on the board (chat and room events come from the server, and browsers
- * ignore those topics from anyone else); never metadata, never hidden or recorder.
+ * to whoever may draw on the board, for their cursors (board changes, chat and room events
+ * come from the server, and browsers ignore those topics from anyone else); never metadata,
+ * never hidden or recorder.
  */
 export interface PublishRights {
 	canSubscribe: boolean;
@@ -24,10 +25,10 @@ export interface PublishRights {
 	sources: TrackSource[];
 }
 
-export function publishRights({ presenter, boardEditor }: RightsInput): PublishRights {
+export function publishRights({ present, draw }: RightsInput): PublishRights {
 	const sources = [TrackSource.CAMERA, TrackSource.MICROPHONE];
-	if (presenter) sources.push(TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO);
-	return { canSubscribe: true, canPublish: true, canPublishData: boardEditor, canUpdateMetadata: false, sources };
+	if (present) sources.push(TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO);
+	return { canSubscribe: true, canPublish: true, canPublishData: draw, canUpdateMetadata: false, sources };
 }
 
 /** The rights as a token grant for one room (no admin, record, create or list powers). */

@@ -5,7 +5,8 @@ export interface BrowserTokenInput {
 	room: string;
 	identity: string;
 	displayName: string;
-	isHost: boolean;
+	/** host, cohost or guest: the badges read it from the metadata, which only the server sets. */
+	role: string;
 	ttlSeconds: number;
 	rights: PublishRights;
 }
@@ -15,9 +16,14 @@ export async function mintBrowserToken(input: BrowserTokenInput, apiKey: string,
 	const token = new AccessToken(apiKey, apiSecret, {
 		identity: input.identity,
 		name: input.displayName,
-		metadata: JSON.stringify({ isHost: input.isHost }),
+		metadata: participantMetadata(input.role),
 		ttl: input.ttlSeconds
 	});
 	token.addGrant(toVideoGrant(input.room, input.rights));
 	return token.toJwt();
+}
+
+/** A browser participant's LiveKit metadata: its role. The token sets it; permission syncs keep it current. */
+export function participantMetadata(role: string): string {
+	return JSON.stringify({ role });
 }

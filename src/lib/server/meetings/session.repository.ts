@@ -91,3 +91,8 @@ export async function resetRecord(db: Db, sessionId: string): Promise<void> {
 		.where('id', '=', sessionId)
 		.execute();
 }
+
+/** A removal makes the rest of the meeting ask to join (`at`); the host opening the room lifts it (null). */
+export async function setLobbyForced(db: Db, sessionId: string, at: Date | null): Promise<void> {
+	await db.updateTable('meeting_sessions').set({ lobby_forced_at: at }).where('id', '=', sessionId).execute();
+}

@@ -1,5 +1,5 @@
 import type { ParticipantInfo, Room as LivekitRoom } from 'livekit-server-sdk';
-import { mayStay } from '../auth/room-policy';
+import { mayStay } from '../access/room-policy';
 import type { MeetingSession } from '../db/schema';
 import { openSessions } from '../meetings/session.repository';
 import { runRecordings, unsettledRuns } from '../recordings/recording.repository';

@@ -5,8 +5,8 @@ export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** An allowance per key, kept in PostgreSQL so every app process counts against the same one. */
 export interface Limiter {
-	/** Spends one point of the key's allowance. */
-	consume(key: string): Promise<RateDecision>;
+	/** Spends `points` (one by default) of the key's allowance. */
+	consume(key: string, points?: number): Promise<RateDecision>;
 	/** Whether the key's allowance is spent, without spending anything. */
 	check(key: string): Promise<RateDecision>;
 	/** Gives the key its whole allowance back. */
@@ -58,9 +58,9 @@ export function createLimiter(pool: pg.Pool, { prefix, points, seconds }: LimitO
 	}
 
 	return {
-		async consume(key) {
+		async consume(key, spent = 1) {
 			try {
-				await withTable((l) => l.consume(key));
+				await withTable((l) => l.consume(key, spent));
 				return { ok: true };
 			} catch (rejection) {
 				// The library rejects with a RateLimiterRes when the allowance is spent, with an Error when the store fails.

@@ -10,6 +10,16 @@ export interface Limits {
 	passwordClient: Limiter;
 	passwordRoom: Limiter;
 	chat: Limiter;
+	/** Chat messages per client address (a new participant is one join away). */
+	chatClient: Limiter;
+	/** Knocks per room and client address, and per room. */
+	knockClient: Limiter;
+	knockRoom: Limiter;
+	/** Spent when a host declines a knock, checked when that browser knocks again: a declined guest waits. */
+	knockDenied: Limiter;
+	/** Board changes per participant: requests, and bytes. */
+	whiteboard: Limiter;
+	whiteboardBytes: Limiter;
 }
 
 export type LimitSettings = Record<keyof Limits, RateLimitSetting>;
@@ -22,6 +32,12 @@ export function createLimits(pool: pg.Pool, settings: LimitSettings): Limits {
 		token: make('token'),
 		passwordClient: make('passwordClient'),
 		passwordRoom: make('passwordRoom'),
-		chat: make('chat')
+		chat: make('chat'),
+		chatClient: make('chatClient'),
+		knockClient: make('knockClient'),
+		knockRoom: make('knockRoom'),
+		knockDenied: make('knockDenied'),
+		whiteboard: make('whiteboard'),
+		whiteboardBytes: make('whiteboardBytes')
 	};
 }

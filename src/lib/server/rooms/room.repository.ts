@@ -27,10 +27,11 @@ export interface RoomSettings {
 	mute_on_join: boolean;
 	camera_off_on_join: boolean;
 	locked: boolean;
+	admission: Room['admission'];
 	max_participants: number;
 }
 
-export async function updateRoomSettings(db: Db, id: string, settings: RoomSettings): Promise<Room> {
+export async function updateRoomSettings(db: Db, id: string, settings: Partial<RoomSettings>): Promise<Room> {
 	return db.updateTable('rooms').set(settings).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 

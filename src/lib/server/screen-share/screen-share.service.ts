@@ -3,10 +3,13 @@ import type { AppContext } from '../app-context';
 import type { Db } from '../db';
 import type { Participant, Room } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { permissionMatches, publishRights, toPermission, type RightsInput } from '../livekit/publish-rights';
+import { rightsFor, type Rights } from '../access/rights';
+import { sessionRoles } from '../access/role.repository';
+import { permissionMatches, publishRights, toPermission } from '../livekit/publish-rights';
+import { participantMetadata } from '../livekit/token';
 import { findOpenSession } from '../meetings/session.repository';
 import { findRoomById } from '../rooms/room.repository';
-import { findParticipant, findParticipantByIdentity, sessionParticipants } from '../rooms/participant.repository';
+import { findParticipant, findParticipantByIdentity } from '../rooms/participant.repository';
 import { eventFor, mayRelease, mayStart, releaseCheckDue, releaseVerdict, type HolderInLivekit, type Presenter, type ScreenShareEvent } from './lock-rules';
 import {
 	clearReleasePending,
@@ -139,10 +142,12 @@ export async function settlePendingRelease(
 }
 
 /**
- * Makes LiveKit's permissions equal the room's state (the lock, the board mode), in fence order: applies are
- * serialized per room, each re-reads the newest holder, and one that finds its fence
- * already applied does nothing — so a slow, stale apply never overrides a newer one.
- * `force` re-checks everyone even when the fence was applied (someone joined with an old token).
+ * Makes LiveKit's permissions and role metadata equal the room's state (the lock, the board
+ * mode, who is host or co-host), as the one rights rule (`rightsFor`) says, in fence order:
+ * applies are serialized per room, each re-reads the newest holder, and one that finds its
+ * fence already applied does nothing — so a slow, stale apply never overrides a newer one.
+ * `force` re-checks everyone even when the fence was applied (someone joined with an old
+ * token, a role or the board mode changed).
  */
 export async function applyPermissions(ctx: AppContext, room: Room, force = false): Promise<void> {
 	await inTransaction(ctx.db, async (trx) => {
@@ -150,33 +155,36 @@ export async function applyPermissions(ctx: AppContext, room: Room, force = fals
 		const lock = await findLock(trx, room.id);
 		const fence = Number(lock?.fence ?? 0);
 		if (!force && fence <= Number(lock?.applied_fence ?? 0)) return;
-		const holderIdentity = lock?.holder_id ? (await findParticipant(trx, lock.holder_id))?.identity : undefined;
 		const current = (await findRoomById(trx, room.id)) ?? room;
 		const session = await findOpenSession(trx, room.id);
-		const hosts = new Set(session ? (await sessionParticipants(trx, session.id)).filter((p) => p.is_host).map((p) => p.identity) : []);
-		await syncLivekit(ctx, room.code, (identity) => ({
-			presenter: identity === holderIdentity,
-			boardEditor: !current.whiteboard_view_only || hosts.has(identity)
-		}));
+		const people = new Map((session ? await sessionRoles(trx, session.id) : []).map((p) => [p.identity, p]));
+		const state = { whiteboardViewOnly: current.whiteboard_view_only, presenterId: lock?.holder_id ?? null };
+		await syncLivekit(ctx, room.code, (identity) => {
+			const person = people.get(identity);
+			return rightsFor(state, { role: person?.role ?? 'guest', participantId: person?.id ?? null });
+		});
 		if (lock) await markApplied(trx, room.id, fence);
 	});
 }
 
 /**
- * Makes every browser's LiveKit permission what the publish rule says for the room's state:
- * the screen_share sources for the lock holder only, data for whoever may draw on the board.
+ * Makes every browser's LiveKit permission what the publish rule says for its rights (the
+ * screen_share sources for the lock holder only, data for whoever may draw on the board) and
+ * its metadata name its role.
  * LiveKit v1.13.5 unpublishes a live track whose source the new permission no longer allows
  * (ParticipantImpl.SetPermission → removePublishedTrack), so revoking ends the old share
  * even if its browser ignores our event; the integration spec checks this.
  */
-async function syncLivekit(ctx: AppContext, code: string, rightsOf: (identity: string) => RightsInput): Promise<void> {
+async function syncLivekit(ctx: AppContext, code: string, rightsOf: (identity: string) => Rights): Promise<void> {
 	const participants = await ctx.livekit.listParticipants(code);
 	for (const p of participants) {
 		if (!isStandardParticipant(p) || p.permission?.hidden || p.permission?.recorder) continue;
-		const wanted = toPermission(publishRights(rightsOf(p.identity)));
-		if (permissionMatches(p.permission, wanted)) continue;
+		const rights = rightsOf(p.identity);
+		const wanted = toPermission(publishRights(rights));
+		const metadata = participantMetadata(rights.role);
+		if (permissionMatches(p.permission, wanted) && p.metadata === metadata) continue;
 		try {
-			await ctx.livekit.updateParticipant(code, p.identity, { permission: wanted });
+			await ctx.livekit.updateParticipant(code, p.identity, { permission: wanted, metadata });
 		} catch (err) {
 			// Left between the list and the update: nothing to revoke any more.
 			console.warn(`screen-share: could not update ${p.identity}`, (err as Error).message);

@@ -1,9 +1,10 @@
 import { DisconnectReason } from '@livekit/protocol';
 import { ServerError, TrackSource, type WebhookEvent } from 'livekit-server-sdk';
-import { mayStay } from '../auth/room-policy';
+import { notifyLobby } from '../access/lobby-events';
+import { mayStay } from '../access/room-policy';
 import type { Room } from '../db/schema';
 import { inTransaction } from '../db/transaction';
-import { endSessionOfLivekitRoom } from '../meetings/session.service';
+import { endSessionOfLivekitRoom } from '../access/meeting-session.service';
 import { closeMeeting } from '../pipeline/meeting-end.service';
 import type { PipelineContext } from '../pipeline/pipeline-context';
 import { noteRoomStarted } from '../recordings/media-restart.service';
@@ -69,6 +70,8 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 				{ type: event.event === 'participant_joined' ? 'joined' : 'left', sid: event.participant!.sid, at }
 			);
 			if (change) await updateParticipant(ctx.db, participant.id, change);
+			// Knockers are told whether a host is there to let them in.
+			await notifyLobby(ctx.db, room.id);
 			if (event.event === 'participant_left') {
 				const leftForGood = LEFT_FOR_GOOD.has(event.participant.disconnectReason);
 				after.push(() => onShareGone(root, room, participant.identity, { leftForGood }));

@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { appContext } from '#lib/server/app-context';
-import { setHostSessionCookie } from '#lib/server/auth/cookies';
-import { requireRoom } from '#lib/server/auth/guards';
-import { redeemHostKey } from '#lib/server/rooms/host-link.service';
+import { setHostSessionCookie } from '#lib/server/access/cookies';
+import { requireRoom } from '#lib/server/access/guards';
+import { redeemHostKey } from '#lib/server/access/host-link.service';
 import type { RequestHandler } from './$types';
 
 /** The host link: opens a host session in this browser, then the meeting. */

@@ -1,5 +1,5 @@
 import { appContext } from '#lib/server/app-context';
-import { requireHost } from '#lib/server/auth/guards';
+import { requireHost } from '#lib/server/access/guards';
 import { pastMeetings } from '#lib/server/records/meeting-record.service';
 import type { PageServerLoad } from './$types';
 

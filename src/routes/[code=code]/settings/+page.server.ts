@@ -3,10 +3,10 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { roomSettingsSchema } from '#lib/forms/schemas';
 import { appContext } from '#lib/server/app-context';
-import { setHostSessionCookie } from '#lib/server/auth/cookies';
-import { requireHost } from '#lib/server/auth/guards';
-import { rotateHostKey } from '#lib/server/rooms/host-link.service';
-import { updateRoomSettings } from '#lib/server/rooms/room-settings.service';
+import { credentialsFor, setHostSessionCookie } from '#lib/server/access/cookies';
+import { requireHost } from '#lib/server/access/guards';
+import { newHostLink } from '#lib/server/moderation/host-controls.service';
+import { updateRoomSettings } from '#lib/server/access/room-settings.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies }) => {
@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			muteOnJoin: room.mute_on_join,
 			cameraOffOnJoin: room.camera_off_on_join,
 			locked: room.locked,
+			askToJoin: room.admission === 'ask',
 			maxParticipants: room.max_participants
 		},
 		zod4(roomSettingsSchema),
@@ -32,13 +33,13 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		await updateRoomSettings(ctx, room, form.data);
 		form.data.password = '';
-		return message(form, 'Saved. The lock and the capacity apply at once; the rest to the next person who joins.');
+		return message(form, 'Saved. The lock, who may come in and the capacity apply at once; the rest to the next person who joins.');
 	},
 
 	hostLink: async ({ params, cookies, url }) => {
 		const ctx = appContext();
 		const room = await requireHost(ctx, cookies, params.code);
-		const { key, hostSession } = await rotateHostKey(ctx, room);
+		const { key, hostSession } = await newHostLink(ctx, room, credentialsFor(cookies, room.code).browserId);
 		// Every other host session just ended; this browser keeps host rights with a new one.
 		setHostSessionCookie(cookies, room.code, hostSession.id, url.protocol === 'https:');
 		return { hostLink: `${url.origin}/${room.code}/host?key=${encodeURIComponent(key)}` };

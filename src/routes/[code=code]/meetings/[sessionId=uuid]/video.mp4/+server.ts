@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { appContext } from '#lib/server/app-context';
-import { requireSessionViewer } from '#lib/server/auth/guards';
+import { requireSessionViewer } from '#lib/server/access/guards';
 import { latestExport } from '#lib/server/exports/exports.repository';
 import { fileResponse } from '#lib/server/http/file-response';
 import type { RequestHandler } from './$types';

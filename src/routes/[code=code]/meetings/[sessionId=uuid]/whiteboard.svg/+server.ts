@@ -1,5 +1,5 @@
 import { appContext } from '#lib/server/app-context';
-import { requireSessionViewer } from '#lib/server/auth/guards';
+import { requireSessionViewer } from '#lib/server/access/guards';
 import { readShapes } from '#lib/whiteboard/board-read';
 import { createBoard } from '#lib/whiteboard/board-doc';
 import { boardToSvg } from '#lib/whiteboard/render-svg';

@@ -1,8 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
-import { CHAT_MAX_LENGTH } from '#lib/chat/message';
+import { CHAT_MAX_LENGTH, CHAT_PAGE_SIZE } from '#lib/chat/message';
 import { appContext } from '#lib/server/app-context';
-import { requireMember } from '#lib/server/auth/guards';
+import { requireInCall } from '#lib/server/access/guards';
 import { sendMessage, sessionChat } from '#lib/server/chat/chat.service';
 import { procedure } from '#lib/server/http/procedure';
 
@@ -17,8 +17,8 @@ export const POST = procedure(
 	z.object({ text: z.string().max(10_000), clientId: z.string().min(8).max(100) }),
 	async ({ input, event }) => {
 		const ctx = appContext();
-		const member = await requireMember(ctx, event.cookies, event.params.code!);
-		const result = await sendMessage(ctx, member, input);
+		const member = await requireInCall(ctx, event.cookies, event.params.code!);
+		const result = await sendMessage(ctx, member, { ...input, client: event.getClientAddress() });
 		if (!result.ok) {
 			if (result.reason === 'rate_limited') event.setHeaders({ 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) });
 			const [status, message] = FAILURES[result.reason];
@@ -28,9 +28,16 @@ export const POST = procedure(
 	}
 );
 
-/** The chat of the meeting this browser is in, in order. */
-export const GET = procedure(z.object({}), async ({ event }) => {
-	const ctx = appContext();
-	const member = await requireMember(ctx, event.cookies, event.params.code!);
-	return { messages: await sessionChat(ctx, member.session.id) };
+const page = z.object({
+	before: z.coerce.number().int().positive().optional(),
+	limit: z.coerce.number().int().min(1).max(200).default(CHAT_PAGE_SIZE)
 });
+
+/** The chat of the meeting this browser is in, a page at a time: the newest, or those before `before`. */
+export const GET: RequestHandler = async ({ params, cookies, url }) => {
+	const ctx = appContext();
+	const member = await requireInCall(ctx, cookies, params.code!);
+	const parsed = page.safeParse(Object.fromEntries(url.searchParams));
+	if (!parsed.success) error(400, 'before and limit must be whole numbers (limit at most 200)');
+	return json(await sessionChat(ctx, member.session.id, { before: parsed.data.before ?? null, limit: parsed.data.limit }));
+};

@@ -1,14 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireHost } from '#lib/server/auth/guards';
+import { requireModerator } from '#lib/server/access/guards';
 import { procedure } from '#lib/server/http/procedure';
 import { endMeeting } from '#lib/server/moderation/host-controls.service';
 import { pipelineContext } from '#lib/server/pipeline/pipeline-context';
 
-/** Host only: end the meeting for everyone. */
+/** Host or co-host: end the meeting for everyone. */
 export const POST = procedure(z.object({}), async ({ event }) => {
 	const ctx = pipelineContext();
-	const room = await requireHost(ctx, event.cookies, event.params.code!);
+	const { room } = await requireModerator(ctx, event.cookies, event.params.code!);
 	const result = await endMeeting(ctx, room);
 	if (!result.ok) error(503, 'The meeting has ended, but the meeting server did not answer: people will be disconnected shortly.');
 	return { ok: true };

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireHost } from '#lib/server/auth/guards';
+import { requireHost } from '#lib/server/access/guards';
 import { procedure } from '#lib/server/http/procedure';
-import { currentSession } from '#lib/server/meetings/session.service';
+import { currentSession } from '#lib/server/access/meeting-session.service';
 import { pipelineContext } from '#lib/server/pipeline/pipeline-context';
 import { startRecording, stopRecording } from '#lib/server/recordings/recording.service';
 

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { appContext } from '#lib/server/app-context';
-import { credentialsFor } from '#lib/server/auth/cookies';
-import { requireRoom } from '#lib/server/auth/guards';
-import { DENIAL_MESSAGES } from '#lib/server/auth/room-rules';
-import { issueToken } from '#lib/server/auth/token.service';
+import { credentialsFor } from '#lib/server/access/cookies';
+import { requireRoom } from '#lib/server/access/guards';
+import { DENIAL_MESSAGES } from '#lib/server/access/room-rules';
+import { issueToken } from '#lib/server/access/token.service';
 import { procedure } from '#lib/server/http/procedure';
 
 /** Issues a LiveKit token, asking the room policy now (removal, end, lock and capacity hold on every mint). */

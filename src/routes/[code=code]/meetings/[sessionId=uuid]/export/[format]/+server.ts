@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { insightsMarkdown } from '#lib/insights/markdown';
 import { toJson, toMarkdown, toSrt, toWebVtt } from '#lib/transcript/export';
 import { appContext } from '#lib/server/app-context';
-import { requireSessionViewer } from '#lib/server/auth/guards';
+import { requireSessionViewer } from '#lib/server/access/guards';
 import { latestInsights } from '#lib/server/insights/insights.repository';
 import type { RequestHandler } from './$types';
 

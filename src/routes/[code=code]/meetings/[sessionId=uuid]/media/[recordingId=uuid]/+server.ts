@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { appContext } from '#lib/server/app-context';
-import { requireSessionViewer } from '#lib/server/auth/guards';
+import { requireSessionViewer } from '#lib/server/access/guards';
 import { fileResponse } from '#lib/server/http/file-response';
 import { recordingFile } from '#lib/server/records/meeting-record.service';
 import type { RequestHandler } from './$types';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireSessionViewer } from '#lib/server/auth/guards';
+import { requireSessionViewer } from '#lib/server/access/guards';
 import { requestExport } from '#lib/server/exports/export.service';
 import { procedure } from '#lib/server/http/procedure';
 import { pipelineContext } from '#lib/server/pipeline/pipeline-context';

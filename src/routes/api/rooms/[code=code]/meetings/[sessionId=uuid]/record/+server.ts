@@ -1,6 +1,6 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { appContext } from '#lib/server/app-context';
-import { requireSessionViewer } from '#lib/server/auth/guards';
+import { requireSessionViewer } from '#lib/server/access/guards';
 import { insightsEngine } from '#lib/server/pipeline/pipeline-context';
 import { meetingRecord } from '#lib/server/records/meeting-record.service';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { requireHost } from '#lib/server/auth/guards';
+import { requireHost } from '#lib/server/access/guards';
 import { procedure } from '#lib/server/http/procedure';
 import { findRoomSession } from '#lib/server/meetings/session.repository';
 import { pipelineContext } from '#lib/server/pipeline/pipeline-context';
