@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Browser, type Page } from '@playwright/test';
-import { launchChromium } from './support.ts';
+import { launchChromium, openMeeting } from './support.ts';
 
 const kills = Number(process.argv[2] ?? 8);
 const profile = process.env.BENCH_CLUSTER ?? 'dev';
@@ -40,6 +40,7 @@ async function join(browser: Browser, name: string, code?: string): Promise<{ pa
 		await page.goto('/');
 		await page.getByTestId('new-meeting').click();
 		await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+		await openMeeting(page);
 	}
 	await page.getByTestId('preview-video').waitFor();
 	await page.getByTestId('display-name').fill(name);

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
-import { clickToFirstRemoteFrame, launchChromium } from './support.ts';
+import { clickToFirstRemoteFrame, launchChromium, openMeeting } from './support.ts';
 
 const runs = Number(process.argv[2] ?? 20);
 const baseURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
@@ -20,6 +20,7 @@ async function hostMeeting(browser: Browser): Promise<{ host: Page; code: string
 	await host.goto('/');
 	await host.getByTestId('new-meeting').click();
 	await host.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+	await openMeeting(host);
 	await host.getByTestId('preview-video').waitFor();
 	await host.getByTestId('display-name').fill('Host');
 	await host.getByTestId('join-meeting').click();

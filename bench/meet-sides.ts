@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { RoomServiceClient } from 'livekit-server-sdk';
+import { openMeeting } from './support.ts';
 
 /**
  * How long the guest stays on the pre-join screen after typing its name, before the click
@@ -47,6 +48,7 @@ export async function sideSupport(stoomURL: string, meetURL: string, meetPort: n
 			await page.goto('/');
 			await page.getByTestId('new-meeting').click();
 			await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+			await openMeeting(page);
 			await joinAs(page, this, 'Host');
 			await page.getByTestId('toggle-mic').and(page.locator(':enabled')).waitFor();
 			await page.locator('[data-testid="tile"][data-local="true"] video').waitFor();

@@ -22,7 +22,11 @@ async function createMeeting(): Promise<string> {
 	const response = await fetch(`${base}/?/create`, { method: 'POST', headers: { origin, 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
 	const body = (await response.json()) as { type: string; location?: string };
 	if (body.type !== 'redirect' || !body.location) throw new Error(`create refused: ${JSON.stringify(body)}`);
-	return body.location.slice(1);
+	const code = body.location.slice(1);
+	// New meetings ask to join: the host opens it, so the guests' join step lets them straight in.
+	const opened = await fetch(`${base}/api/rooms/${code}/access`, { method: 'POST', headers: { origin, cookie: cookiesOf(response), 'content-type': 'application/json' }, body: '{"askToJoin":false}' });
+	if (!opened.ok) throw new Error(`opening ${code}: ${opened.status}`);
+	return code;
 }
 
 /** A guest with a join pass (its cookies), through the join step as a browser takes it. */

@@ -6,6 +6,17 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * New meetings ask to join; the benches that time a direct join open the meeting as its
+ * host first (the People panel's "Ask to join" switch), from the host's page just created.
+ */
+export async function openMeeting(page: Page): Promise<void> {
+	const url = new URL(page.url());
+	const code = url.pathname.slice(1);
+	const response = await page.request.post(`${url.origin}/api/rooms/${code}/access`, { data: { askToJoin: false }, headers: { origin: url.origin } });
+	if (!response.ok()) throw new Error(`opening ${code}: ${response.status()} ${await response.text()}`);
+}
+
+/**
  * A browser participant: opens `code` (or starts a new meeting when none is given), waits for
  * the hydrated pre-join screen, and joins as `name`.
  */
@@ -24,6 +35,7 @@ export async function joinInBrowser(
 		await page.goto('/');
 		await page.getByTestId('new-meeting').click();
 		await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+		await openMeeting(page);
 	}
 	await page.getByTestId('preview-video').waitFor();
 	if (options.cameraOff) await page.getByTestId('prejoin-camera').click();

@@ -50,12 +50,25 @@ export async function newParticipantPage(browser: Browser, options: ParticipantO
 	return { context, page };
 }
 
-/** Creates a meeting from the home page and returns its code. */
-export async function createMeeting(page: Page): Promise<string> {
+/**
+ * Creates a meeting from the home page and returns its code. New meetings ask to join; unless
+ * `askToJoin`, the host opens it first (as the People panel's switch does), for the specs
+ * that do not test the lobby.
+ */
+export async function createMeeting(page: Page, { askToJoin = false }: { askToJoin?: boolean } = {}): Promise<string> {
 	await page.goto('/');
 	await page.getByTestId('new-meeting').click();
 	await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-	return new URL(page.url()).pathname.slice(1);
+	const code = new URL(page.url()).pathname.slice(1);
+	if (!askToJoin) await openMeeting(page, code);
+	return code;
+}
+
+/** As the host in `page`'s browser: guests come straight in (no lobby). */
+export async function openMeeting(page: Page, code: string): Promise<void> {
+	const origin = new URL(page.url()).origin;
+	const response = await page.request.post(`${origin}/api/rooms/${code}/access`, { data: { askToJoin: false }, headers: { origin } });
+	if (!response.ok()) throw new Error(`opening the meeting: ${response.status()} ${await response.text()}`);
 }
 
 /** Opens a meeting from the home page as a guest would, typing `typed` (a code or a link). */

@@ -243,3 +243,54 @@ test('undo takes back only one’s own stroke; the host clears the board; the re
 
 	for (const p of [ada, bo]) await p.close();
 });
+
+test('a hostile peer’s board frame reaches nobody’s board and breaks nobody’s saves', async ({ browser, baseURL }) => {
+	const ada = await person(browser, 'Ada');
+	const bo = await person(browser, 'Bo', ada.code);
+	await openBoard(ada.page);
+	await openBoard(bo.page);
+
+	// Mallory joins from a script (a board editor: LiveKit lets her publish data) and sends, on
+	// the board's topic, an update with foreign content and an invalid shape.
+	const origin = new URL(baseURL!).origin;
+	const joined = await fetch(`${origin}/${ada.code}?/join`, {
+		method: 'POST',
+		headers: { origin, 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ displayName: 'Mallory', password: '' })
+	});
+	const cookie = joined.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const { token, wsUrl } = (await (await fetch(`${origin}/api/rooms/${ada.code}/token`, { method: 'POST', headers: { origin, cookie, 'content-type': 'application/json' }, body: '{}' })).json()) as {
+		token: string;
+		wsUrl: string;
+	};
+	const { Room: RtcRoom } = await import('@livekit/rtc-node');
+	const mallory = new RtcRoom();
+	await mallory.connect(wsUrl, token, { autoSubscribe: false, dynacast: false });
+	const poison = new Y.Doc();
+	poison.getMap('secrets').set('stolen', 'yes');
+	const bad = new Y.Map<unknown>();
+	poison.getMap('shapes').set('bad', bad);
+	bad.set('kind', 'pen');
+	const frame = new Uint8Array([0, ...Y.encodeStateAsUpdate(poison)]); // a whole-update frame, as browsers once sent them
+	await mallory.localParticipant!.publishData(frame, { reliable: true, topic: 'wb' });
+	// And a forged chat message, on the topic only the server may speak on.
+	const forged = { seq: 999_999, senderIdentity: 'p_server', senderName: 'Hana Host', senderRole: 'host', text: 'Everyone, open evil.example', sentAt: new Date().toISOString() };
+	await mallory.localParticipant!.publishData(new TextEncoder().encode(JSON.stringify(forged)), { reliable: true, topic: 'chat' });
+
+	// Both keep drawing and saving: no problem shown, the server has every stroke, nothing of Mallory's.
+	await ada.page.getByTestId('wb-tool-pen').click();
+	await bo.page.getByTestId('wb-tool-pen').click();
+	await stroke(ada.page, 0.2, 0.3);
+	await stroke(bo.page, 0.5, 0.6);
+	await expectSameBoard([ada.page, bo.page], 2);
+	await expect.poll(() => serverShapes(ada.page, ada.code).then((s) => s.length)).toBe(2);
+	for (const p of [ada, bo]) {
+		await expect(p.page.getByTestId('wb-problem')).toHaveCount(0);
+		expect(await p.page.evaluate(() => JSON.stringify((window as unknown as { __stoomBoard: () => unknown[] }).__stoomBoard()))).not.toContain('bad');
+	}
+	await bo.page.getByTestId('toggle-chat').click();
+	await expect(bo.page.getByTestId('chat-panel')).toBeVisible();
+	await expect(bo.page.getByText('Everyone, open evil.example')).toHaveCount(0);
+	await mallory.disconnect();
+	for (const p of [ada, bo]) await p.close();
+});

@@ -53,8 +53,12 @@ export class AppProcess {
 	}
 }
 
-/** A browser-less host: creates a room through the home page's form action. */
-export async function createRoomAsHost(url: string): Promise<{ code: string; cookie: string }> {
+/**
+ * A browser-less host: creates a room through the home page's form action. New rooms ask to
+ * join; unless `askToJoin`, the host opens it (as in the People panel), for the flows that
+ * do not test the lobby: their guests and bots come straight in.
+ */
+export async function createRoomAsHost(url: string, { askToJoin = false }: { askToJoin?: boolean } = {}): Promise<{ code: string; cookie: string }> {
 	const response = await fetch(`${url}/?/create`, {
 		method: 'POST',
 		headers: { origin: url, 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
@@ -62,7 +66,14 @@ export async function createRoomAsHost(url: string): Promise<{ code: string; coo
 	});
 	const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 	const code = (JSON.parse(await response.text()) as { location: string }).location.slice(1);
+	if (!askToJoin) await setRoomAccess(url, code, cookie, { askToJoin: false });
 	return { code, cookie };
+}
+
+/** As the host: lock the room, or choose whether guests ask to join. */
+export async function setRoomAccess(url: string, code: string, cookie: string, change: { askToJoin?: boolean; locked?: boolean }): Promise<void> {
+	const response = await postJson(url, `/api/rooms/${code}/access`, change, { cookie });
+	if (!response.ok) throw new Error(`room access: ${response.status} ${await response.text()}`);
 }
 
 export async function setRecordingAs(url: string, code: string, cookie: string, action: 'start' | 'stop'): Promise<{ sessionId: string }> {

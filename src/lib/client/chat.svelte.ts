@@ -3,6 +3,7 @@ import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message
 import { ApiError, postJson } from './api';
 import { fetchChatPage, isChatMessage } from './chat-history';
 import { joinSettled } from './join-settled';
+import { sentByServer } from './server-data';
 
 /** Pages fetched at most to close the gap after a long disconnect. */
 const CATCH_UP_PAGES = 10;
@@ -126,9 +127,9 @@ export class ChatState {
 	 * a reconnect (merging by sequence); returns the cleanup.
 	 */
 	listen(): () => void {
-		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-			// Only the server speaks on this topic; browsers may not publish data at all.
-			if (topic !== CHAT_TOPIC || participant) return;
+		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
+			// Only the server speaks on this topic (a board editor may publish data: its cursors).
+			if (topic !== CHAT_TOPIC || !sentByServer(participant, identity)) return;
 			try {
 				const message: unknown = JSON.parse(new TextDecoder().decode(payload));
 				if (isChatMessage(message)) this.#merge([message], true);

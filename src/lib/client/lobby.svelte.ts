@@ -1,6 +1,7 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { LOBBY_TOPIC, type KnockView, type LobbyUpdate } from '#lib/access/lobby';
 import { ApiError, fetchIdempotent, postJson } from './api';
+import { sentByServer } from './server-data';
 
 function isLobbyUpdate(value: unknown): value is LobbyUpdate {
 	const u = value as Partial<LobbyUpdate> | null;
@@ -78,8 +79,8 @@ export class LobbyState {
 	}
 
 	listen(): () => void {
-		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-			if (topic !== LOBBY_TOPIC || participant) return; // only the server speaks on this topic
+		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
+			if (topic !== LOBBY_TOPIC || !sentByServer(participant, identity)) return; // only the server speaks on this topic
 			try {
 				const update: unknown = JSON.parse(new TextDecoder().decode(payload));
 				if (isLobbyUpdate(update)) this.#apply(update);

@@ -3,6 +3,7 @@ import type { MeetingRecord } from '../records/meeting-record';
 import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
 import { fetchIdempotent } from './api';
 import { joinSettled } from './join-settled';
+import { sentByServer } from './server-data';
 
 /** Stages in which the pipeline is still working on the record. */
 export function isProcessing(status: MeetingRecord['transcriptStatus']): boolean {
@@ -95,9 +96,9 @@ export class MeetingRecordState {
 
 	/** Follows the server's announcements and the room's recording flag; returns the cleanup. */
 	listen(): () => void {
-		const onData = (payload: Uint8Array, from?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-			// Only the server speaks on this topic (browsers may not publish data at all).
-			if (topic !== RECORD_STAGE_TOPIC || from) return;
+		const onData = (payload: Uint8Array, from?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
+			// Only the server speaks on this topic (a board editor may publish data: its cursors).
+			if (topic !== RECORD_STAGE_TOPIC || !sentByServer(from, identity)) return;
 			try {
 				this.#stage = JSON.parse(new TextDecoder().decode(payload)) as RecordStage;
 				this.#live = this.#stage.transcriptStatus === 'recording';

@@ -6,6 +6,7 @@ import { joinSettled } from './join-settled';
 export type { Presenter, ScreenShareEvent } from '../screen-share/events';
 import type { Presenter, ScreenShareEvent } from '../screen-share/events';
 import { SCREEN_SHARE_TOPIC as TOPIC } from '../screen-share/events';
+import { sentByServer } from './server-data';
 
 
 /** How long to wait for LiveKit to grant screen_share after the server gave us the lock. */
@@ -228,9 +229,9 @@ export class ScreenShareState {
 		this.#refresh();
 	}
 
-	#onData = (payload: Uint8Array, from?: Participant, _kind?: unknown, topic?: string) => {
-		// Only the server speaks on this topic (browsers may not publish data at all).
-		if (topic !== TOPIC || from) return;
+	#onData = (payload: Uint8Array, from?: Participant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
+		// Only the server speaks on this topic (a board editor may publish data: its cursors).
+		if (topic !== TOPIC || !sentByServer(from, identity)) return;
 		try {
 			this.#apply(JSON.parse(new TextDecoder().decode(payload)) as ScreenShareEvent);
 		} catch {

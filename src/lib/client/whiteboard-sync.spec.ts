@@ -148,6 +148,8 @@ describe('WhiteboardSync', () => {
 		const rogue = createBoard();
 		rogue.getMap('secrets').set('a', 1);
 		room.emit('dataReceived', toFrames(Y.encodeStateAsUpdate(rogue))[0], { identity: 'mallory' }, 0, WHITEBOARD_TOPIC);
+		// The same, arriving before the browser heard Mallory joined: no participant, but LiveKit's stamp of her identity.
+		room.emit('dataReceived', toFrames(Y.encodeStateAsUpdate(rogue))[0], undefined, 0, WHITEBOARD_TOPIC, undefined, 'p_mallory');
 		addShape(sync.doc, rect('mine', [0, 0, 10, 10]), sync.origin);
 		sync.flush();
 		await vi.advanceTimersByTimeAsync(10);

@@ -6,6 +6,7 @@ import { FrameAssembler } from '../whiteboard/update-frames';
 import { ApiError, postJson } from './api';
 import { fetchBoard, saveBoardUpdate } from './whiteboard-api';
 import { WhiteboardPresence } from './whiteboard-presence.svelte';
+import { sentByServer } from './server-data';
 
 /**
  * Local changes this close together travel as one request: a fast stroke is a handful a
@@ -204,9 +205,9 @@ export class WhiteboardSync {
 		this.#scheduleSave(BATCH_MS);
 	};
 
-	#onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+	#onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
 		// Only the server decides who may draw, and only the server's copy of a change is applied.
-		if (participant) return;
+		if (!sentByServer(participant, identity)) return;
 		if (topic === WHITEBOARD_MODE_TOPIC) return this.#applyMode(payload);
 		if (topic !== WHITEBOARD_TOPIC) return;
 		const update = this.#frames.push(SERVER, payload);

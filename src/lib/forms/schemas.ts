@@ -31,6 +31,6 @@ export const roomSettingsSchema = z.object({
 	cameraOffOnJoin: z.boolean().default(false),
 	locked: z.boolean().default(false),
 	/** Everyone but hosts knocks and waits in the lobby. */
-	askToJoin: z.boolean().default(true),
+	askToJoin: z.boolean().default(false),
 	maxParticipants: z.number().int().min(2, 'At least 2').max(100, 'At most 100').default(100)
 });
