@@ -109,6 +109,23 @@ describe('a room that asks to join', () => {
 		expect(await knockState(ctx, room, waiting)).toMatchObject({ state: 'ended', message: 'This meeting has ended.' });
 	});
 
+	it('limits knocks per address and room, and per room', async () => {
+		const { room } = await askingRoom();
+		const tight = testContext({ knockClient: { points: 2, seconds: 600 }, knockRoom: { points: 3, seconds: 60 } });
+		try {
+			const knockFrom = (address: string) => join(tight, room, newBrowser(), 'Knocker', '', address);
+			expect(await knockFrom('192.0.2.50')).toMatchObject({ ok: true, via: 'lobby' });
+			expect(await knockFrom('192.0.2.50')).toMatchObject({ ok: true, via: 'lobby' });
+			// A fresh browser each time, same address: the third is refused.
+			expect(await knockFrom('192.0.2.50')).toMatchObject({ ok: false, reason: 'rate_limited' });
+			// Another address gets the room's last knock; then the room is full of knocks for the minute.
+			expect(await knockFrom('192.0.2.51')).toMatchObject({ ok: true, via: 'lobby' });
+			expect(await knockFrom('192.0.2.52')).toMatchObject({ ok: false, reason: 'rate_limited' });
+		} finally {
+			await tight.close();
+		}
+	});
+
 	it('tells the knocker when no host is there to answer', async () => {
 		const { room, host } = await newRoom(ctx, { admission: 'ask' });
 		await joined(ctx, room, host, 'Hana'); // joined, never connected

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { RoomEvent } from '@livekit/rtc-node';
+import { Room as RtcRoom, RoomEvent } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppProcess, createRoomAsHost, joinStep, postJson } from '../support/app-process';
 import { SpeechBot } from '../support/speech-bot';
@@ -29,6 +29,10 @@ describe('PostgreSQL restarting mid-meeting', () => {
 			if (topic === 'chat') heard.push(JSON.parse(new TextDecoder().decode(payload)).text);
 		});
 		const { cookie: guest } = await joinStep(app.url, code, 'Gus', { cookie });
+		// Gus is in the call (chat takes being in it, not only a pass).
+		const { token, wsUrl } = (await (await postJson(app.url, `/api/rooms/${code}/token`, {}, { cookie: guest })).json()) as { token: string; wsUrl: string };
+		const gus = new RtcRoom();
+		await gus.connect(wsUrl, token, { autoSubscribe: false, dynacast: false });
 		expect((await postJson(app.url, `/api/rooms/${code}/chat`, { text: 'before', clientId: 'before-0001' }, { cookie: guest })).status).toBe(200);
 
 		// The app's pools hold idle connections that die here: without an error listener, the process crashed.
@@ -44,5 +48,6 @@ describe('PostgreSQL restarting mid-meeting', () => {
 		// The meeting itself never noticed: the bot is still connected.
 		expect(bot.room.isConnected).toBe(true);
 		await bot.leave();
+		await gus.disconnect();
 	}, 90_000);
 });

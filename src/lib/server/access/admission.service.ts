@@ -141,9 +141,11 @@ async function takesModeratorName(ctx: AppContext, session: MeetingSession, name
 async function mayKnock(ctx: AppContext, room: Room, credentials: Browser, client: string) {
 	const cooldown = await ctx.limits.knockDenied.check(`${room.id}:${credentials.browserId}`);
 	if (!cooldown.ok) return rateLimited(cooldown);
-	for (const allowance of [await ctx.limits.knockClient.consume(`${room.id}:${client}`), await ctx.limits.knockRoom.consume(room.id)]) {
-		if (!allowance.ok) return rateLimited(allowance);
-	}
+	// The address first: one that floods is stopped before it spends the room's allowance.
+	const fromClient = await ctx.limits.knockClient.consume(`${room.id}:${client}`);
+	if (!fromClient.ok) return rateLimited(fromClient);
+	const forRoom = await ctx.limits.knockRoom.consume(room.id);
+	if (!forRoom.ok) return rateLimited(forRoom);
 	return { ok: true as const };
 }
 

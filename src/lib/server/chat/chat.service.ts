@@ -37,7 +37,8 @@ export async function sendMessage(ctx: AppContext, sender: ChatSender, input: Se
 	if (!text) return { ok: false, reason: 'empty' };
 	if (text.length > CHAT_MAX_LENGTH) return { ok: false, reason: 'too_long' };
 
-	for (const decision of [await ctx.limits.chat.consume(sender.participant.id), await ctx.limits.chatClient.consume(clientKey(input.client))]) {
+	for (const consume of [() => ctx.limits.chat.consume(sender.participant.id), () => ctx.limits.chatClient.consume(clientKey(input.client))]) {
+		const decision = await consume();
 		if (!decision.ok) return { ok: false, reason: 'rate_limited', retryAfterMs: decision.retryAfterMs };
 	}
 

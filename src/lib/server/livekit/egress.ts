@@ -70,3 +70,18 @@ export function recordingStatusOf(info: EgressInfo): 'starting' | 'active' | 'co
 export function egressTime(ns: bigint | undefined): Date | null {
 	return ns && ns > 0n ? new Date(Number(ns / 1_000_000n)) : null;
 }
+
+/**
+ * When the recorded media itself starts and ends, on the wall clock: the file result's span
+ * (Egress sets it from its source's first and last samples), not the egress process's own
+ * start, which comes earlier by the pipeline's start-up (~1 s here). The file's second 0 is its
+ * first sample, so every clock built on these (the transcript's, the stage's, the export's)
+ * matches the files. Before the first sample the file's span is unknown: the egress's stands in.
+ */
+export function mediaSpan(info: Pick<EgressInfo, 'startedAt' | 'endedAt' | 'fileResults'>): { startedAt: Date | null; endedAt: Date | null } {
+	const file = info.fileResults?.[0];
+	return {
+		startedAt: egressTime(file?.startedAt) ?? egressTime(info.startedAt),
+		endedAt: egressTime(file?.endedAt) ?? egressTime(info.endedAt)
+	};
+}

@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TrackSource, type EgressInfo, type ParticipantInfo } from 'livekit-server-sdk';
 import type { MeetingSession, Recording, RecordingRun, RecordingSource, Room } from '../db/schema';
-import { egressTime, isTerminal, recordingStatusOf } from '../livekit/egress';
+import { isTerminal, mediaSpan, recordingStatusOf } from '../livekit/egress';
 import { setTranscriptStage } from '../meetings/record-stage';
 import { findParticipantByIdentity } from '../rooms/participant.repository';
 import { DISK_FULL_NOTICE, freeBytes } from './disk-space';
@@ -265,11 +265,12 @@ export async function applyEgressInfo(ctx: RecordingContext, info: EgressInfo): 
 	if ((recording.status === 'complete' || recording.status === 'failed') && !isTerminal(info)) return;
 	const status = recordingStatusOf(info);
 	if (info.error) console.error(`recording ${recording.id}: egress ${info.egressId} reported: ${info.error}`);
+	const span = mediaSpan(info);
 	await updateRecording(ctx.db, recording.id, {
 		status,
 		error: status === 'failed' ? RECORDER_FAILED : null,
-		started_at: egressTime(info.startedAt),
-		ended_at: egressTime(info.endedAt)
+		started_at: span.startedAt,
+		ended_at: span.endedAt
 	});
 	if (isTerminal(info)) {
 		const run = await findRun(ctx.db, recording.run_id);

@@ -67,7 +67,8 @@ export type SubmitResult =
 export async function submitUpdate(ctx: AppContext, editor: BoardEditor, update: Uint8Array, limits: BoardLimits = BOARD_LIMITS): Promise<SubmitResult> {
 	if (!editor.rights.draw) return { ok: false, reason: 'view_only' };
 	const { session, participant } = editor;
-	for (const allowance of [await ctx.limits.whiteboard.consume(participant.id), await ctx.limits.whiteboardBytes.consume(participant.id, Math.max(1, update.byteLength))]) {
+	for (const consume of [() => ctx.limits.whiteboard.consume(participant.id), () => ctx.limits.whiteboardBytes.consume(participant.id, Math.max(1, update.byteLength))]) {
+		const allowance = await consume();
 		if (!allowance.ok) return rateLimited(allowance);
 	}
 	const cache = boardCache();
