@@ -9,8 +9,9 @@ import { WhiteboardPresence } from './whiteboard-presence.svelte';
 import { sentByServer } from './server-data';
 
 /**
- * Local changes this close together travel as one request: a fast stroke is a handful a
- * second, not hundreds. The server checks each and relays it to the others.
+ * Requests go out at most this often: the first change after a pause leaves at once, what
+ * follows within the interval travels together in the next one — a fast stroke is some twenty
+ * requests a second, not hundreds. The server checks each and relays it to the others.
  */
 const BATCH_MS = 45;
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -67,6 +68,9 @@ export class WhiteboardSync {
 	#saving = false;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	#saveAt = Infinity;
+	#lastSentAt = 0;
+	/** A gesture ended: what is left of it goes as soon as the request in flight returns. */
+	#flushing = false;
 	#saveAttempt = 0;
 	#behind = 0;
 	#loadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -130,7 +134,9 @@ export class WhiteboardSync {
 
 	/** A gesture ended: send it now rather than after the batch's pause. */
 	flush(): void {
-		if (this.#unsaved) this.#scheduleSave(0);
+		if (!this.#unsaved) return;
+		this.#flushing = true;
+		this.#scheduleSave(0);
 	}
 
 	/** Host: removes every shape for everyone (the server makes the change and tells the room). */
@@ -202,8 +208,13 @@ export class WhiteboardSync {
 		// Ours: edits, and undo/redo (whose origin is the UndoManager). Loads and the server's relays arrive with `this`.
 		if (origin === this) return;
 		this.#unsaved = true;
-		this.#scheduleSave(BATCH_MS);
+		this.#scheduleSave(this.#untilNextSend());
 	};
+
+	/** How long until a request may leave (now, after a pause; else when the interval since the last one is over). */
+	#untilNextSend(): number {
+		return Math.max(0, this.#lastSentAt + BATCH_MS - Date.now());
+	}
 
 	#onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
 		// Only the server decides who may draw, and only the server's copy of a change is applied.
@@ -252,13 +263,16 @@ export class WhiteboardSync {
 	async #save(): Promise<void> {
 		if (this.#saving || !this.#unsaved || !this.#canDraw || !this.#serverVector) return;
 		this.#saving = true;
+		this.#lastSentAt = Date.now();
+		this.#flushing = false;
 		this.#unsaved = false; // changes made while this request flies need another
 		let retryIn: number | null = null;
 		try {
 			const answer = await saveBoardUpdate(this.code, Y.encodeStateAsUpdate(this.#doc, this.#serverVector));
 			this.#saveAttempt = 0;
 			if (answer.kind === 'saved') {
-				this.#serverVector = answer.stateVector;
+				// The server may have relayed newer changes to us while this request flew.
+				this.#serverVector = unionVector(answer.stateVector, this.#serverVector);
 				this.#behind = 0;
 				if (this.#problem?.startsWith('Not saved')) this.#problem = null;
 			} else if (answer.kind === 'behind') {
@@ -283,7 +297,7 @@ export class WhiteboardSync {
 			this.#saving = false;
 		}
 		if (retryIn !== null) this.#scheduleSave(retryIn);
-		else if (this.#unsaved) this.#scheduleSave(0);
+		else if (this.#unsaved) this.#scheduleSave(this.#flushing ? 0 : this.#untilNextSend());
 	}
 
 	/**

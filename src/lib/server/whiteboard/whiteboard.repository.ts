@@ -22,9 +22,12 @@ export interface BoardVersion {
 	version: string;
 	pendingUpdates: number;
 	storedBytes: number;
+	/** How many shapes `participantId` has added to it (0 when none is asked about). */
+	shapesAddedBy: number;
 }
 
-export async function boardVersion(db: Db, sessionId: string): Promise<BoardVersion> {
+/** The board's version and size, and one participant's share of it: one round trip. */
+export async function boardVersion(db: Db, sessionId: string, participantId?: string): Promise<BoardVersion> {
 	const row = await db
 		.selectFrom(sql`(SELECT 1)`.as('one'))
 		.select((eb) => [
@@ -36,13 +39,20 @@ export async function boardVersion(db: Db, sessionId: string): Promise<BoardVers
 				.selectFrom('whiteboard_updates')
 				.select(sql<string>`coalesce(sum(octet_length(update)), 0)::text`.as('b'))
 				.where('session_id', '=', sessionId)
-				.as('pending_bytes')
+				.as('pending_bytes'),
+			eb
+				.selectFrom('whiteboard_contributors')
+				.select('shapes_added')
+				.where('session_id', '=', sessionId)
+				.where('participant_id', '=', participantId ?? '00000000-0000-0000-0000-000000000000')
+				.as('shapes_added')
 		])
 		.executeTakeFirstOrThrow();
 	return {
 		version: `${row.compacted_at ?? '-'}|${row.newest ?? '-'}`,
 		pendingUpdates: Number(row.pending ?? 0),
-		storedBytes: Number(row.state_bytes ?? 0) + Number(row.pending_bytes ?? 0)
+		storedBytes: Number(row.state_bytes ?? 0) + Number(row.pending_bytes ?? 0),
+		shapesAddedBy: Number(row.shapes_added ?? 0)
 	};
 }
 
@@ -69,17 +79,6 @@ export async function lockBoard(db: Db, sessionId: string): Promise<void> {
 
 export async function setViewOnly(db: Db, roomId: string, viewOnly: boolean): Promise<void> {
 	await db.updateTable('rooms').set({ whiteboard_view_only: viewOnly }).where('id', '=', roomId).execute();
-}
-
-/** How many shapes the participant has added to the session's board. */
-export async function shapesAddedBy(db: Db, sessionId: string, participantId: string): Promise<number> {
-	const row = await db
-		.selectFrom('whiteboard_contributors')
-		.select('shapes_added')
-		.where('session_id', '=', sessionId)
-		.where('participant_id', '=', participantId)
-		.executeTakeFirst();
-	return row?.shapes_added ?? 0;
 }
 
 export async function countShapesAdded(db: Db, sessionId: string, participantId: string, added: number): Promise<void> {
