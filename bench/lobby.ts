@@ -7,7 +7,7 @@
 // Writes bench/results/lobby.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { clickToFirstRemoteFrame, launchChromium, openMeeting } from './support.ts';
+import { clickAt, clickToFirstRemoteFrame, firstRemoteFrameAt, joinInBrowser, launchChromium } from './support.ts';
 
 const rounds = Number(process.argv[2] ?? 15);
 const baseURL = process.env.STOOM_URL ?? 'http://localhost:3000';
@@ -20,16 +20,8 @@ async function newPage(browser: Browser): Promise<Page> {
 
 /** A host in a new meeting (asking to join unless `open`). */
 async function hostMeeting(browser: Browser, open: boolean): Promise<{ host: Page; code: string }> {
-	const host = await newPage(browser);
-	await host.goto('/');
-	await host.getByTestId('new-meeting').click();
-	await host.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-	if (open) await openMeeting(host);
-	await host.getByTestId('preview-video').waitFor();
-	await host.getByTestId('display-name').fill('Host');
-	await host.getByTestId('join-meeting').click();
-	await host.getByTestId('toggle-mic').and(host.locator(':enabled')).waitFor();
-	return { host, code: new URL(host.url()).pathname.slice(1) };
+	const { page, code } = await joinInBrowser(browser, baseURL, 'Host', { askToJoin: !open });
+	return { host: page, code };
 }
 
 /** A guest on the pre-join screen of `code`, name typed. */
@@ -40,9 +32,6 @@ async function guestAtPrejoin(browser: Browser, code: string): Promise<Page> {
 	await guest.getByTestId('display-name').fill('Guest');
 	return guest;
 }
-
-/** Wall-clock ms (shared by every page on this machine) when `fn` runs in the page. */
-const wallClock = 'performance.timeOrigin + performance.now()';
 
 async function directJoin(browser: Browser): Promise<number> {
 	const { host, code } = await hostMeeting(browser, true);
@@ -64,27 +53,10 @@ async function admission(browser: Browser): Promise<{ notice: number; admit: num
 				look();
 			})
 	);
-	const knockedAt = await guest.evaluate(`(() => { const t = ${wallClock}; document.querySelector('[data-testid="join-meeting"]').click(); return t; })()`);
-	const notice = (await noticeAt) - (knockedAt as number);
+	const notice = (await noticeAt) - (await clickAt(guest, '[data-testid="join-meeting"]'));
 	// The knocker's page notes its first remote frame; the host clicks Admit.
-	const frameAt = guest.evaluate(
-		(selector) =>
-			new Promise<number>((resolve, reject) => {
-				const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
-				const poll = setInterval(() => {
-					const video = document.querySelector<HTMLVideoElement>(selector);
-					if (!video) return;
-					clearInterval(poll);
-					video.requestVideoFrameCallback(() => {
-						clearTimeout(deadline);
-						resolve(performance.timeOrigin + performance.now());
-					});
-				}, 5);
-			}),
-		REMOTE_VIDEO
-	);
-	const admittedAt = await host.evaluate(`(() => { const t = ${wallClock}; document.querySelector('[data-testid="lobby-admit"]').click(); return t; })()`);
-	const admit = (await frameAt) - (admittedAt as number);
+	const frameAt = firstRemoteFrameAt(guest, REMOTE_VIDEO);
+	const admit = (await frameAt) - (await clickAt(host, '[data-testid="lobby-admit"]'));
 	await guest.context().close();
 	await host.context().close();
 	return { notice, admit };

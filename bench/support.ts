@@ -24,7 +24,7 @@ export async function joinInBrowser(
 	browser: Browser,
 	baseURL: string,
 	name: string,
-	options: { code?: string; cameraOff?: boolean; testHooks?: boolean } = {}
+	options: { code?: string; cameraOff?: boolean; testHooks?: boolean; askToJoin?: boolean } = {}
 ): Promise<{ page: Page; code: string }> {
 	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
 	// The whiteboard exposes its shapes as `window.__stoomBoard()` when a test asks for it.
@@ -35,7 +35,7 @@ export async function joinInBrowser(
 		await page.goto('/');
 		await page.getByTestId('new-meeting').click();
 		await page.waitForURL(/\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-		await openMeeting(page);
+		if (!options.askToJoin) await openMeeting(page);
 	}
 	await page.getByTestId('preview-video').waitFor();
 	if (options.cameraOff) await page.getByTestId('prejoin-camera').click();
@@ -49,24 +49,37 @@ export async function joinInBrowser(
  * Clicks the page's join button and resolves with the ms until the first remote video frame
  * is presented (timed inside the page: no round trips to the test runner in the figure).
  */
-export function clickToFirstRemoteFrame(page: Page, selectors: { joinButton: string; remoteVideo: string }): Promise<number> {
+export async function clickToFirstRemoteFrame(page: Page, selectors: { joinButton: string; remoteVideo: string }): Promise<number> {
+	const frame = firstRemoteFrameAt(page, selectors.remoteVideo);
+	const clicked = await clickAt(page, selectors.joinButton);
+	return (await frame) - clicked;
+}
+
+/** Clicks `selector` from inside the page; answers when, on the wall clock every page of this machine shares. */
+export async function clickAt(page: Page, selector: string): Promise<number> {
+	return page.evaluate((target) => {
+		const at = performance.timeOrigin + performance.now();
+		document.querySelector<HTMLElement>(target)!.click();
+		return at;
+	}, selector);
+}
+
+/** When (wall clock, as clickAt) the page presents the first frame of the video `remoteVideo` selects, once it appears. */
+export function firstRemoteFrameAt(page: Page, remoteVideo: string): Promise<number> {
 	return page.evaluate(
-		({ joinButton, remoteVideo }) =>
+		(selector) =>
 			new Promise<number>((resolve, reject) => {
-				const button = document.querySelector<HTMLButtonElement>(joinButton)!;
-				const start = performance.now();
-				button.click();
 				const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
 				const poll = setInterval(() => {
-					const video = document.querySelector<HTMLVideoElement>(remoteVideo);
+					const video = document.querySelector<HTMLVideoElement>(selector);
 					if (!video) return;
 					clearInterval(poll);
 					video.requestVideoFrameCallback(() => {
 						clearTimeout(deadline);
-						resolve(performance.now() - start);
+						resolve(performance.timeOrigin + performance.now());
 					});
 				}, 5);
 			}),
-		selectors
+		remoteVideo
 	);
 }

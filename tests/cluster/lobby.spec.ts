@@ -1,12 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { joinAs, newParticipantPage } from '../e2e/support';
 
-/** The test cluster's app processes, reached directly (not through nginx). */
+/**
+ * The test cluster's app processes, reached directly (not through nginx). They trust the
+ * proxy's X-Forwarded-For for the client's address (TRUST_PROXY=1), so a browser reaching one
+ * directly sends it, as nginx would.
+ */
 const APP_1 = 'http://localhost:3401';
 const APP_2 = 'http://localhost:3402';
+const AS_NGINX = { 'x-forwarded-for': '127.0.0.1' };
 
 test('a knock waiting on one app process is admitted by a host on the other, straight into the call', async ({ browser }) => {
 	const host = await newParticipantPage(browser);
+	await host.context.setExtraHTTPHeaders(AS_NGINX);
 	// The host's pages and requests go to one process (a new meeting asks to join).
 	await host.page.goto(`${APP_1}/`);
 	await host.page.getByTestId('new-meeting').click();
@@ -17,6 +23,7 @@ test('a knock waiting on one app process is admitted by a host on the other, str
 
 	// The guest's page, its lobby stream included, is served by the other process.
 	const guest = await newParticipantPage(browser);
+	await guest.context.setExtraHTTPHeaders(AS_NGINX);
 	await guest.page.goto(`${APP_2}/${code}`);
 	await expect(guest.page.getByTestId('preview-video')).toBeVisible();
 	await guest.page.getByTestId('display-name').fill('Gus Guest');

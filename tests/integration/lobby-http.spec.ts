@@ -3,7 +3,7 @@ import type { KnockState } from '../../src/lib/access/lobby';
 import { AppProcess, createRoomAsHost, joinStep, postJson } from '../support/app-process';
 
 // Two processes of the built app on one database, as the cluster runs them.
-const apps = [new AppProcess(3211), new AppProcess(3212)];
+const apps = [new AppProcess(3213), new AppProcess(3214)];
 beforeAll(() => Promise.all(apps.map((a) => a.start())), 60_000);
 afterAll(() => Promise.all(apps.map((a) => a.stop())));
 

@@ -29,36 +29,28 @@ function holdsHostSession(eb: ExpressionBuilder<Database & { p: Database['partic
 
 const withRole = ({ host, ...p }: Participant & { host: unknown }): ParticipantWithRole => ({ ...p, role: roleOf({ hostSession: Boolean(host), cohost: p.cohost_at !== null }) });
 
-/** Every participant of a session, with their role now. */
-export async function sessionRoles(db: Db, sessionId: string): Promise<ParticipantWithRole[]> {
-	const rows = await db
+/** Participants with their role now, as a query to narrow. */
+function withRoles(db: Db) {
+	return db
 		.selectFrom('participants as p')
 		.selectAll('p')
-		.select((eb) => holdsHostSession(eb).as('host'))
-		.where('p.session_id', '=', sessionId)
-		.execute();
-	return rows.map(withRole);
+		.select((eb) => holdsHostSession(eb).as('host'));
+}
+
+/** Every participant of a session, with their role now. */
+export async function sessionRoles(db: Db, sessionId: string): Promise<ParticipantWithRole[]> {
+	return (await withRoles(db).where('p.session_id', '=', sessionId).execute()).map(withRole);
 }
 
 /** One participant with their role now. */
 export async function participantWithRole(db: Db, participantId: string): Promise<ParticipantWithRole | undefined> {
-	const row = await db
-		.selectFrom('participants as p')
-		.selectAll('p')
-		.select((eb) => holdsHostSession(eb).as('host'))
-		.where('p.id', '=', participantId)
-		.executeTakeFirst();
+	const row = await withRoles(db).where('p.id', '=', participantId).executeTakeFirst();
 	return row && withRole(row);
 }
 
 /** The participant with this LiveKit identity, with their role now. */
 export async function identityWithRole(db: Db, identity: string): Promise<ParticipantWithRole | undefined> {
-	const row = await db
-		.selectFrom('participants as p')
-		.selectAll('p')
-		.select((eb) => holdsHostSession(eb).as('host'))
-		.where('p.identity', '=', identity)
-		.executeTakeFirst();
+	const row = await withRoles(db).where('p.identity', '=', identity).executeTakeFirst();
 	return row && withRole(row);
 }
 
