@@ -37,7 +37,8 @@ export default defineConfig({
 		testTimeout: 20_000,
 		hookTimeout: 30_000,
 		projects: [
-			{ extends: true, test: { name: 'unit', include: ['src/**/*.spec.ts'] } },
+			// infra/ holds the checks of the Docker path's own files (compose, coturn, secrets-check).
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.spec.ts', 'infra/**/*.spec.ts'] } },
 			{
 				extends: true,
 				test: {

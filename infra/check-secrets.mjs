@@ -1,7 +1,7 @@
 // Refuses weak secrets before the Docker stack starts: the one-shot secrets-check service in
 // infra/compose.yaml runs it, and every service that takes a secret waits for it to pass.
 // The rule is the app's own (src/lib/server/env-secrets.ts, which the app applies to its
-// secrets at start-up); src/lib/server/compose-secrets.spec.ts keeps the two in step.
+// secrets at start-up); infra/compose-secrets.spec.ts keeps the two in step.
 // No dependencies: it runs in a bare node image.
 import { pathToFileURL } from 'node:url';
 

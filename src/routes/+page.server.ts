@@ -5,9 +5,9 @@ import { joinCodeSchema } from '#lib/forms/schemas';
 import { parseRoomCode } from '#lib/room-code';
 import { appContext } from '#lib/server/app-context';
 import { setHostSessionCookie } from '#lib/server/access/cookies';
-import { retryAfterSeconds } from '#lib/server/rate-limit/limiter';
-import { clientKey } from '#lib/server/rate-limit/client-key';
-import { createRoom } from '#lib/server/rooms/room.service';
+import { describeFailure } from '#lib/server/http/failures';
+import { ROOM_FAILURES } from '#lib/server/rooms/failures';
+import { newMeeting } from '#lib/server/rooms/room.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -16,16 +16,11 @@ export const load: PageServerLoad = async () => {
 
 export const actions: Actions = {
 	create: async ({ cookies, url, getClientAddress, setHeaders }) => {
-		const ctx = appContext();
-		const allowance = await ctx.limits.createRoom.consume(clientKey(getClientAddress()));
-		if (!allowance.ok) {
-			const seconds = retryAfterSeconds(allowance);
-			setHeaders({ 'retry-after': String(seconds) });
-			return fail(429, { createError: `You have started many meetings just now. Try again in ${seconds} s.` });
-		}
-		const result = await createRoom(ctx);
+		const result = await newMeeting(appContext(), getClientAddress());
 		if (!result.ok) {
-			return fail(503, { createError: 'The meeting server is unreachable right now. Try again in a moment.' });
+			const { status, message, headers } = describeFailure(result, ROOM_FAILURES);
+			setHeaders(headers);
+			return fail(status, { createError: message });
 		}
 		setHostSessionCookie(cookies, result.room.code, result.hostSession.id, url.protocol === 'https:');
 		redirect(303, `/${result.room.code}`);

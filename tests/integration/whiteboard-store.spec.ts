@@ -4,13 +4,12 @@ import { addShape, createBoard, deleteShapes } from '../../src/lib/whiteboard/bo
 import { readShapes, shapesMap } from '../../src/lib/whiteboard/board-read';
 import { note, pen, rect } from '../../src/lib/whiteboard/fixtures';
 import { Room as RtcRoom, RoomEvent } from '@livekit/rtc-node';
-import { memberRights } from '../../src/lib/server/access/room-policy';
 import type { AppContext } from '../../src/lib/server/app-context';
 import { createPool } from '../../src/lib/server/db';
 import { env } from '../../src/lib/server/env';
 import { createLimits } from '../../src/lib/server/rate-limit/limits';
 import { BOARD_LIMITS } from '../../src/lib/whiteboard/board-updates';
-import { boardShapeCount, boardState, clearWhiteboard, submitUpdate } from '../../src/lib/server/whiteboard/whiteboard.service';
+import { boardEditor, boardShapeCount, boardState, clearWhiteboard, submitUpdate } from '../../src/lib/server/whiteboard/whiteboard.service';
 import { GENEROUS_LIMITS, joined, memberFor, newBrowser, newRoom, testContext, tokenOf } from './support';
 import { FrameAssembler } from '../../src/lib/whiteboard/update-frames';
 import { WHITEBOARD_TOPIC } from '../../src/lib/whiteboard/sync-topics';
@@ -29,8 +28,7 @@ async function boardMember(viewOnly = false) {
 	await joined(ctx, room, guest, 'Gus');
 	const roomNow = { ...room, whiteboard_view_only: viewOnly };
 	const editor = async (browser: typeof host) => {
-		const member = { ...(await memberFor(ctx, room, browser)), room: roomNow };
-		return { ...member, rights: memberRights(member, null) };
+		return boardEditor({ ...(await memberFor(ctx, room, browser)), room: roomNow });
 	};
 	return { room, hostBrowser: host, host: await editor(host), guest: await editor(guest) };
 }

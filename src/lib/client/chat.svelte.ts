@@ -1,9 +1,22 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message';
-import { ApiError, postJson } from './api';
-import { fetchChatPage, isChatMessage } from './chat-history';
+import { api, ApiError } from './api';
 import { joinSettled } from './join-settled';
 import { sentByServer } from './server-data';
+
+/** A live broadcast really is a chat message (only its shape is checked: the server already sent it). */
+function isChatMessage(value: unknown): value is ChatMessage {
+	const m = value as Partial<ChatMessage> | null;
+	return (
+		typeof m === 'object' &&
+		m !== null &&
+		Number.isSafeInteger(m.seq) &&
+		typeof m.senderIdentity === 'string' &&
+		typeof m.senderName === 'string' &&
+		typeof m.text === 'string' &&
+		typeof m.sentAt === 'string'
+	);
+}
 
 /** Pages fetched at most to close the gap after a long disconnect. */
 const CATCH_UP_PAGES = 10;
@@ -57,10 +70,6 @@ export class ChatState {
 		return this.#loadingEarlier;
 	}
 
-	get #url() {
-		return `/api/rooms/${this.code}/chat`;
-	}
-
 	/**
 	 * Loads the newest page of the session's history; `countUnread` when it may hold messages
 	 * missed while away. After a long disconnect it pages back until it meets what it holds.
@@ -68,12 +77,12 @@ export class ChatState {
 	async load(countUnread = false): Promise<void> {
 		try {
 			const newestKnown = this.#messages.at(-1)?.seq;
-			let page = await fetchChatPage(this.#url);
+			let page = await api.chat.page(this.code);
 			const first = !this.#messages.length;
 			this.#merge(page.messages, countUnread);
 			if (first) this.#hasEarlier = page.hasMore;
 			for (let i = 0; newestKnown !== undefined && page.hasMore && page.messages.length && page.messages[0]!.seq > newestKnown + 1 && i < CATCH_UP_PAGES; i++) {
-				page = await fetchChatPage(this.#url, page.messages[0]!.seq);
+				page = await api.chat.page(this.code, page.messages[0]!.seq);
 				this.#merge(page.messages, countUnread);
 			}
 		} catch (err) {
@@ -87,7 +96,7 @@ export class ChatState {
 		if (oldest === undefined || this.#loadingEarlier) return;
 		this.#loadingEarlier = true;
 		try {
-			const page = await fetchChatPage(this.#url, oldest);
+			const page = await api.chat.page(this.code, oldest);
 			this.#merge(page.messages, false);
 			this.#hasEarlier = page.hasMore;
 		} catch (err) {
@@ -109,7 +118,7 @@ export class ChatState {
 		this.#sending = true;
 		this.#error = null;
 		try {
-			const message = await postJson<ChatMessage>(`/api/rooms/${this.code}/chat`, { text, clientId });
+			const message = await api.chat.send(this.code, { text, clientId });
 			this.#retry = null;
 			this.#merge([message], false);
 			return true;

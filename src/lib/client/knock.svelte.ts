@@ -1,5 +1,5 @@
 import { KNOCK_END_STATES, type KnockState } from '#lib/access/lobby';
-import { postJson } from './api';
+import { api } from './api';
 
 /** The lobby screen's view of the knock: asking (before the server's first word), then what the server says. */
 export type KnockView = { state: 'asking' } | KnockState;
@@ -43,12 +43,12 @@ export class Knock {
 	async cancel(): Promise<void> {
 		this.#close();
 		this.#view = { state: 'cancelled', message: 'You stopped asking to join.' };
-		await postJson(`/api/rooms/${this.code}/lobby/cancel`).catch(() => undefined);
+		await api.lobby.cancel(this.code).catch(() => undefined);
 	}
 
 	#open() {
 		if (this.#closed) return;
-		const source = new EventSource(`/api/rooms/${this.code}/lobby/events`);
+		const source = api.lobby.events(this.code);
 		this.#source = source;
 		source.onmessage = (event) => {
 			let state: unknown;

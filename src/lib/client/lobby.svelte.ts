@@ -1,6 +1,6 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { LOBBY_TOPIC, type KnockView, type LobbyUpdate } from '#lib/access/lobby';
-import { ApiError, fetchIdempotent, postJson } from './api';
+import { api, ApiError } from './api';
 import { sentByServer } from './server-data';
 
 function isLobbyUpdate(value: unknown): value is LobbyUpdate {
@@ -100,10 +100,7 @@ export class LobbyState {
 	async load(): Promise<void> {
 		if (!this.active()) return;
 		try {
-			const response = await fetchIdempotent(`/api/rooms/${this.code}/lobby`, { cache: 'no-store' });
-			if (!response.ok) return;
-			const update: unknown = await response.json();
-			if (isLobbyUpdate(update)) this.#apply(update, !this.#loaded);
+			this.#apply(await api.lobby.list(this.code), !this.#loaded);
 			this.#loaded = true;
 		} catch {
 			// the next push or reconnect loads it
@@ -130,7 +127,7 @@ export class LobbyState {
 	async setAccess(change: { locked?: boolean; askToJoin?: boolean }): Promise<{ locked: boolean; askToJoin: boolean } | undefined> {
 		this.#error = null;
 		try {
-			const answer = await postJson<{ locked: boolean; askToJoin: boolean }>(`/api/rooms/${this.code}/access`, change);
+			const answer = await api.access(this.code, change);
 			if (change.askToJoin !== undefined) this.#askToJoin = answer.askToJoin;
 			return answer;
 		} catch (err) {
@@ -143,7 +140,7 @@ export class LobbyState {
 		this.#busy = true;
 		this.#error = null;
 		try {
-			const answer = await postJson<{ admitted: number; denied: number; full: number }>(`/api/rooms/${this.code}/lobby`, { action, ...(ids ? { ids } : {}) });
+			const answer = await api.lobby.decide(this.code, action, ids);
 			if (answer.full) this.#error = `The meeting is full: ${answer.full} still waiting.`;
 			await this.load(); // the server's push says the same; this does not wait for it
 		} catch (err) {

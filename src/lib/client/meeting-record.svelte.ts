@@ -1,7 +1,7 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import type { MeetingRecord } from '../records/meeting-record';
 import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
-import { fetchIdempotent } from './api';
+import { api } from './api';
 import { joinSettled } from './join-settled';
 import { sentByServer } from './server-data';
 
@@ -75,10 +75,7 @@ export class MeetingRecordState {
 		if (!id) return;
 		this.#loading = (async () => {
 			try {
-				const response = await fetchIdempotent(`/api/rooms/${this.code}/meetings/${id}/record`);
-				const body = await response.json().catch(() => ({}));
-				if (!response.ok) throw new Error(body.message ?? `The record could not be read (${response.status}).`);
-				this.#record = body as MeetingRecord;
+				this.#record = await api.record.state(this.code, id);
 				this.#live = this.#record.transcriptStatus === 'recording';
 				this.#error = null;
 			} catch (err) {

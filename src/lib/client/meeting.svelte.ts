@@ -17,9 +17,8 @@ import { watchMediaPath } from './media-path-watchdog';
 import { acquireAudioContextAhead, releasePrebuiltAudioContext } from './prebuilt-audio-context';
 import { closePrebuiltPeerConnection, prebuildPeerConnection } from './prebuilt-peer-connection';
 import { reconnectPolicy } from './reconnect-policy';
-import { ApiError } from './api';
 import { audioConstraints, videoConstraints } from './capture-constraints';
-import { fetchRoomToken, type RoomToken } from './room-token';
+import { api, ApiError, type RoomToken } from './api';
 import { toParticipantView, type ParticipantView } from './participant-view';
 import { roleFromMetadata, type ParticipantRole } from '#lib/access/roles';
 
@@ -224,7 +223,7 @@ export class MeetingConnection {
 	}
 
 	async #connectWithFreshToken(): Promise<void> {
-		const fresh = this.#firstToken ?? (await fetchRoomToken(this.code));
+		const fresh = this.#firstToken ?? (await api.token(this.code));
 		this.#firstToken = undefined;
 		const { token, wsUrl, sessionId } = fresh;
 		this.#sessionId = sessionId;

@@ -1,6 +1,6 @@
 import { RoomEvent, Track, type LocalTrack, type Participant, type Room, type TrackPublication } from 'livekit-client';
 import { untrack } from 'svelte';
-import { fetchIdempotent, postJson } from './api';
+import { api } from './api';
 import { joinSettled } from './join-settled';
 
 export type { Presenter, ScreenShareEvent } from '../screen-share/events';
@@ -135,8 +135,8 @@ export class ScreenShareState {
 			return;
 		}
 		try {
-			const { event } = await postJson<{ event: ScreenShareEvent }>(this.#url, { action: 'start' });
-			this.#apply(event);
+			const { event } = await api.screenShare.set(this.code, 'start');
+			if (event) this.#apply(event);
 			await this.#permissionGranted();
 			// Someone took over meanwhile: their share wins.
 			if (this.#holder?.identity !== this.localIdentity) throw new Error(`${this.#holder?.name ?? 'someone'} is presenting now`);
@@ -166,22 +166,16 @@ export class ScreenShareState {
 	/** Host only: stops whoever presents (the server answers 403 to anyone else). */
 	async stopPresenter(): Promise<void> {
 		try {
-			const { event } = await postJson<{ event: ScreenShareEvent | null }>(`${this.#url}/release`);
+			const { event } = await api.screenShare.release(this.code);
 			if (event) this.#apply(event);
 		} catch (err) {
 			this.#notice = (err as Error).message;
 		}
 	}
 
-	get #url() {
-		return `/api/rooms/${this.code}/screen-share`;
-	}
-
 	async #load() {
 		try {
-			const response = await fetchIdempotent(this.#url);
-			if (!response.ok) return;
-			const { holder, fence } = (await response.json()) as { holder: Presenter | null; fence: number };
+			const { holder, fence } = await api.screenShare.current(this.code);
 			if (fence <= this.#fence) return; // nothing missed
 			this.#fence = fence;
 			this.#holder = holder;
@@ -194,7 +188,7 @@ export class ScreenShareState {
 
 	async #release() {
 		try {
-			const { event } = await postJson<{ event: ScreenShareEvent | null }>(this.#url, { action: 'stop' });
+			const { event } = await api.screenShare.set(this.code, 'stop');
 			if (event) this.#apply(event);
 		} catch {
 			// The server also releases the lock when LiveKit reports the share gone.

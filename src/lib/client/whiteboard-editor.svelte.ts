@@ -1,15 +1,16 @@
 import type * as Y from 'yjs';
 import { addShape, appendPoints, createUndo, deleteShapes, nextZ, updateShape } from '../whiteboard/board-doc';
 import { hitTest, shapesInRect, type Box, type Point } from '../whiteboard/geometry';
-import { dragBox, handleAt, pointsAlong, selectionBox } from '../whiteboard/gestures';
-import { isNear } from '../whiteboard/pen';
+import { dragGeometry, isTextShape, newTextShape, textPatch, type ShapeBase } from '../whiteboard/drawing';
+import { draggedShapes, dragBox, drawnSoFar, grabHandle, hitTolerance, isClick, pointsAlong, pressStarts, pressureOf, strokePoints, shapesHitAlong, type Gesture, type PointerInput } from '../whiteboard/gestures';
 import { BoardScene } from '../whiteboard/scene';
-import { fontSizeFor, newShapeId, type Color, type PenPoint, type Shape, type ShapePatch, type StrokeWidth, type TextShape } from '../whiteboard/shapes';
-import { LINE_HEIGHT, layoutText } from '../whiteboard/text-layout';
+import { addCaught, keepExisting, pressSelect, restyleTargets, without } from '../whiteboard/selection';
+import { newShapeId, type Color, type PenPoint, type Shape, type ShapePatch, type StrokeWidth } from '../whiteboard/shapes';
 import { boardKeyAction, type KeyInput } from '../whiteboard/keys';
-import { DEFAULT_COLOR, defaultWidth, type ToolId } from '../whiteboard/tools';
-import { resizeBox, scaleShape, translate, type Handle } from '../whiteboard/transform';
-import { boardToScreen, DEFAULT_VIEWPORT, fitToContent, panBy, screenToBoard, zoomAt, type ScreenSize, type Viewport } from '../whiteboard/viewport';
+import { DEFAULT_COLOR, defaultWidths, widthSlot, type ToolId } from '../whiteboard/tools';
+import { boardToScreen, boxToScreen, DEFAULT_VIEWPORT, fitToContent, panBy, pinchTo, screenToBoard, startPinch, wheelZoom, zoomAt, type ScreenSize, type Viewport } from '../whiteboard/viewport';
+
+export { HANDLE_PX, type PointerInput } from '../whiteboard/gestures';
 
 /** What the editor needs of the board's connection (WhiteboardSync in the app). */
 export interface BoardConnection {
@@ -22,41 +23,6 @@ export interface BoardConnection {
 	flush(): void;
 }
 
-/** One pointer event, in CSS px from the canvas's top-left corner. */
-export interface PointerInput {
-	id: number;
-	x: number;
-	y: number;
-	type: string;
-	/** 0–1; only a pen's is real. */
-	pressure: number;
-	button: number;
-	shift: boolean;
-}
-
-type Gesture =
-	| { kind: 'pan'; last: Point }
-	| { kind: 'pinch'; distance: number; middle: Point; viewport: Viewport }
-	| { kind: 'pen'; id: string; last: Point }
-	| { kind: 'draw'; draws: 'line' | 'arrow' | 'rect' | 'ellipse'; start: Point; startScreen: Point; id: string | null }
-	| { kind: 'move'; start: Point; originals: Shape[] }
-	| { kind: 'resize'; handle: Handle; box: Box; start: Point; originals: Shape[] }
-	| { kind: 'band'; start: Point; base: string[] }
-	| { kind: 'erase'; last: Point };
-
-/** Hit distance and handle size, in screen px. */
-const HIT_PX = 6;
-export const HANDLE_PX = 5;
-/** A shape drag shorter than this is a click: it draws nothing. */
-const CLICK_PX = 3;
-const NOTE_SIZE = { w: 200, h: 160 };
-const TEXT_WIDTH = 320;
-/** A mouse or finger reports no real pressure: a constant lets perfect-freehand simulate it. */
-const NO_PRESSURE = 0.5;
-
-const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
-const isTextShape = (shape: Shape | undefined): shape is TextShape => shape?.kind === 'note' || shape?.kind === 'text';
-
 /**
  * The board's editing state and gestures: tool, colour and width, selection, viewport, text
  * editing, undo. Pointer and key input comes in as plain values (the component wires DOM
@@ -66,7 +32,7 @@ export class BoardEditor {
 	readonly scene: BoardScene;
 	#tool = $state<ToolId>('pen');
 	#color = $state<Color>(DEFAULT_COLOR);
-	#widths = $state<{ pen: StrokeWidth; shape: StrokeWidth }>({ pen: defaultWidth('pen'), shape: defaultWidth('rect') });
+	#widths = $state(defaultWidths());
 	#filled = $state(false);
 	#selection = $state.raw<string[]>([]);
 	#viewport = $state.raw<Viewport>(DEFAULT_VIEWPORT);
@@ -92,7 +58,7 @@ export class BoardEditor {
 	/** Follows the board's changes and the undo stack; returns the cleanup. */
 	listen(): () => void {
 		const stopScene = this.scene.watch(() => {
-			if (this.#selection.some((id) => !this.scene.get(id))) this.#selection = this.#selection.filter((id) => this.scene.get(id));
+			this.#selection = keepExisting(this.#selection, (id) => this.scene.get(id) !== undefined);
 			if (this.#editing && !this.scene.get(this.#editing)) this.#editing = null;
 			this.#revision++;
 		});
@@ -119,7 +85,7 @@ export class BoardEditor {
 		return this.#color;
 	}
 	get width(): StrokeWidth {
-		return this.#tool === 'pen' ? this.#widths.pen : this.#widths.shape;
+		return this.#widths[widthSlot(this.#tool)];
 	}
 	get filled() {
 		return this.#filled;
@@ -176,20 +142,19 @@ export class BoardEditor {
 		this.#restyle({ color });
 	}
 	setWidth(width: StrokeWidth): void {
-		if (this.#tool === 'pen') this.#widths.pen = width;
-		else this.#widths.shape = width;
+		this.#widths[widthSlot(this.#tool)] = width;
 		this.#restyle({ width });
 	}
 	setFilled(filled: boolean): void {
 		this.#filled = filled;
-		this.#restyle({ filled }, (s) => s.kind === 'rect' || s.kind === 'ellipse');
+		this.#restyle({ filled });
 	}
 
-	#restyle(patch: ShapePatch, applies: (shape: Shape) => boolean = () => true) {
-		const targets = this.selectedShapes.filter(applies);
+	#restyle(patch: ShapePatch) {
+		const targets = restyleTargets(this.selectedShapes, patch);
 		if (!this.board.canDraw || targets.length === 0) return;
 		this.#undo.stopCapturing();
-		this.#transact(() => targets.forEach((shape) => updateShape(this.board.doc, shape.id, patch, this.board.origin)));
+		this.#updateAll(targets.map((shape) => [shape.id, patch]));
 		this.board.flush();
 	}
 
@@ -223,8 +188,7 @@ export class BoardEditor {
 	}
 	/** A wheel turn (or a trackpad pinch, which arrives as a wheel with Ctrl) zooms at the pointer. */
 	wheel(at: Point, deltaY: number, lines: boolean, ctrl: boolean): void {
-		const px = Math.max(-200, Math.min(200, lines ? deltaY * 16 : deltaY));
-		this.zoomBy(Math.exp(-px * (ctrl ? 0.01 : 0.0015)), at);
+		this.zoomBy(wheelZoom(deltaY, lines, ctrl), at);
 	}
 
 	/** Handles a key press on the board; true when it did something (the caller prevents the default). */
@@ -272,17 +236,20 @@ export class BoardEditor {
 		if (this.#pointers.size > 1) return;
 		if (this.#gesture) this.#endGesture(true); // its pointer's "up" never came
 		const at = this.toBoard(screen);
-		if (input.button === 1 || this.panning) {
-			if (!this.board.canDraw && input.button !== 1) return;
+		const starts = pressStarts(input.button, this.panning, this.board.canDraw);
+		if (starts === 'pan') {
 			this.#gesture = { kind: 'pan', last: screen };
 			this.#panning = true;
 			return;
 		}
-		if (!this.board.canDraw || input.button !== 0) return;
+		if (starts !== 'tool') return;
 		this.#undo.stopCapturing();
 		switch (this.#tool) {
-			case 'pen':
-				return this.#startStroke(at, input);
+			case 'pen': {
+				const id = this.#addStroke(at, pressureOf(input));
+				if (id) this.#gesture = { kind: 'pen', id, last: at };
+				return;
+			}
 			case 'line':
 			case 'arrow':
 			case 'rect':
@@ -312,27 +279,23 @@ export class BoardEditor {
 				this.#viewport = panBy(this.#viewport, { x: screen.x - gesture.last.x, y: screen.y - gesture.last.y });
 				gesture.last = screen;
 				return;
-			case 'pinch':
-				return this.#pinch(gesture);
+			case 'pinch': {
+				const [a, b] = [...this.#pointers.values()];
+				if (b) this.#viewport = pinchTo(gesture, a, b);
+				return;
+			}
 			case 'pen':
 				return this.#extendStroke(gesture, samples.length ? samples : [input]);
 			case 'draw':
 				return this.#drawShape(gesture, at, screen, input.shift);
-			case 'move': {
-				const [dx, dy] = [at.x - gesture.start.x, at.y - gesture.start.y];
-				this.#transact(() => gesture.originals.forEach((s) => updateShape(this.board.doc, s.id, translate(s, dx, dy), this.board.origin)));
-				return;
-			}
-			case 'resize': {
-				const box = resizeBox(gesture.box, gesture.handle, { x: at.x - gesture.start.x, y: at.y - gesture.start.y }, input.shift);
-				this.#transact(() => gesture.originals.forEach((s) => updateShape(this.board.doc, s.id, scaleShape(s, gesture.box, box), this.board.origin)));
-				return;
-			}
+			case 'move':
+			case 'resize':
+				return this.#updateAll(draggedShapes(gesture, at, input.shift).map((shape) => [shape.id, shape]));
 			case 'band':
 				this.#band = dragBox(gesture.start, at, false);
 				return;
 			case 'erase':
-				this.#erase(pointsAlong(gesture.last, at, HIT_PX / 2 / this.#viewport.zoom));
+				this.#erase(pointsAlong(gesture.last, at, hitTolerance(this.#viewport) / 2));
 				gesture.last = at;
 				return;
 		}
@@ -360,9 +323,7 @@ export class BoardEditor {
 	setText(id: string, text: string): void {
 		const shape = this.scene.get(id);
 		if (!isTextShape(shape) || !this.board.canDraw) return;
-		const patch: ShapePatch = { text };
-		if (shape.kind === 'text') patch.h = textHeight({ ...shape, text });
-		updateShape(this.board.doc, id, patch, this.board.origin);
+		updateShape(this.board.doc, id, textPatch(shape, text), this.board.origin);
 	}
 
 	/** Stops typing; an empty text box goes away. */
@@ -373,7 +334,7 @@ export class BoardEditor {
 		const shape = this.scene.get(id);
 		if (shape?.kind === 'text' && !shape.text.trim()) {
 			deleteShapes(this.board.doc, [id], this.board.origin);
-			this.#selection = this.#selection.filter((s) => s !== id);
+			this.#selection = without(this.#selection, id);
 		}
 		this.board.flush();
 	}
@@ -390,8 +351,8 @@ export class BoardEditor {
 		this.#panning = false;
 		if (!gesture) return;
 		if (gesture.kind === 'band') {
-			const inside = commit && this.#band ? shapesInRect([...this.scene.shapes], this.#band) : [];
-			this.#selection = [...new Set([...gesture.base, ...inside])];
+			const caught = commit && this.#band ? shapesInRect([...this.scene.shapes], this.#band) : [];
+			this.#selection = addCaught(gesture.base, caught);
 			this.#band = null;
 		}
 		if (gesture.kind !== 'pan' && gesture.kind !== 'pinch') this.board.flush();
@@ -399,29 +360,15 @@ export class BoardEditor {
 
 	#startPinch() {
 		// The first finger may have started a stroke: it was the start of a pinch instead.
-		const gesture = this.#gesture;
-		if (gesture?.kind === 'pen' || (gesture?.kind === 'draw' && gesture.id)) deleteShapes(this.board.doc, [gesture.id!], this.board.origin);
-		this.#gesture = null;
+		const drawn = drawnSoFar(this.#gesture);
+		if (drawn) deleteShapes(this.board.doc, [drawn], this.board.origin);
 		this.#band = null;
 		const [a, b] = [...this.#pointers.values()];
-		this.#gesture = { kind: 'pinch', distance: Math.max(1, distance(a, b)), middle: midpoint(a, b), viewport: this.#viewport };
+		this.#gesture = { kind: 'pinch', ...startPinch(a, b, this.#viewport) };
 	}
 
-	#pinch(gesture: Gesture & { kind: 'pinch' }) {
-		const [a, b] = [...this.#pointers.values()];
-		if (!b) return;
-		const middle = midpoint(a, b);
-		const zoomed = zoomAt(gesture.viewport, distance(a, b) / gesture.distance, gesture.middle);
-		this.#viewport = panBy(zoomed, { x: middle.x - gesture.middle.x, y: middle.y - gesture.middle.y });
-	}
-
-	#base() {
+	#base(): ShapeBase {
 		return { id: newShapeId(), color: this.#color, width: this.width, z: nextZ(this.board.doc), author: this.board.author, createdAt: Date.now() };
-	}
-
-	#startStroke(at: Point, input: PointerInput) {
-		const id = this.#addStroke(at, pressureOf(input));
-		if (id) this.#gesture = { kind: 'pen', id, last: at };
 	}
 
 	#addStroke(at: Point, pressure: number): string | null {
@@ -430,15 +377,7 @@ export class BoardEditor {
 	}
 
 	#extendStroke(gesture: Gesture & { kind: 'pen' }, samples: PointerInput[]) {
-		const points: PenPoint[] = [];
-		let last = gesture.last;
-		for (const sample of samples) {
-			const at = this.toBoard({ x: sample.x, y: sample.y });
-			// Closer than half a screen pixel adds nothing visible, only bytes.
-			if (isNear([last.x, last.y], [at.x, at.y], 0.5 / this.#viewport.zoom)) continue;
-			points.push([at.x, at.y, pressureOf(sample)]);
-			last = at;
-		}
+		const { points, last } = strokePoints(this.#viewport, gesture.last, samples);
 		if (points.length === 0) return;
 		if (!appendPoints(this.board.doc, gesture.id, points, this.board.origin)) {
 			// The stroke is full: carry on as a new one from here (unless this is off the board).
@@ -452,12 +391,8 @@ export class BoardEditor {
 	}
 
 	#drawShape(gesture: Gesture & { kind: 'draw' }, at: Point, screen: Point, shift: boolean) {
-		if (!gesture.id && distance(screen, gesture.startScreen) < CLICK_PX) return;
-		const { start } = gesture;
-		const geometry =
-			gesture.draws === 'line' || gesture.draws === 'arrow'
-				? { x1: start.x, y1: start.y, x2: at.x, y2: at.y }
-				: { ...dragBox(start, at, shift), filled: this.#filled };
+		if (!gesture.id && isClick(screen, gesture.startScreen)) return;
+		const geometry = dragGeometry(gesture.draws, gesture.start, at, shift, this.#filled);
 		if (gesture.id) {
 			updateShape(this.board.doc, gesture.id, geometry, this.board.origin);
 			return;
@@ -469,73 +404,39 @@ export class BoardEditor {
 	#noteOrText(at: Point, kind: 'note' | 'text') {
 		const hit = this.#hit(at);
 		if (hit && isTextShape(this.scene.get(hit))) return this.#startEditing(hit);
-		const line = fontSizeFor(this.#widths.shape) * LINE_HEIGHT;
-		const box =
-			kind === 'note'
-				? { x: at.x - NOTE_SIZE.w / 2, y: at.y - NOTE_SIZE.h / 2, ...NOTE_SIZE }
-				: { x: at.x, y: at.y - line / 2, w: TEXT_WIDTH, h: line };
-		const shape = { ...this.#base(), width: this.#widths.shape, kind, ...box, text: '' } as Shape;
+		const shape = newTextShape({ ...this.#base(), width: this.#widths.shape }, kind, at);
 		if (addShape(this.board.doc, shape, this.board.origin)) this.#startEditing(shape.id);
 	}
 
 	#erase(points: Point[]) {
-		const shapes = [...this.scene.shapes];
-		const hits = new Set<string>();
-		for (const p of points) {
-			const id = hitTest(shapes, p, HIT_PX / this.#viewport.zoom);
-			if (id) hits.add(id);
-		}
+		const hits = shapesHitAlong([...this.scene.shapes], points, hitTolerance(this.#viewport));
 		if (hits.size) deleteShapes(this.board.doc, hits, this.board.origin);
 	}
 
 	#startSelect(at: Point, screen: Point, shift: boolean) {
-		const box = selectionBox(this.selectedShapes);
-		const handle = box && this.#selection.length ? handleAt(screenBox(this, box), screen, HANDLE_PX + 2) : null;
-		if (box && handle) {
-			this.#gesture = { kind: 'resize', handle, box, start: at, originals: this.selectedShapes };
+		const grabbed = grabHandle(this.selectedShapes, this.#viewport, screen);
+		if (grabbed) {
+			this.#gesture = { kind: 'resize', ...grabbed, start: at, originals: this.selectedShapes };
 			return;
 		}
-		const hit = this.#hit(at);
-		if (!hit) {
-			this.#gesture = { kind: 'band', start: at, base: shift ? [...this.#selection] : [] };
-			if (!shift) this.#selection = [];
-			return;
-		}
-		if (shift && this.#selection.includes(hit)) {
-			this.#selection = this.#selection.filter((id) => id !== hit);
-			return;
-		}
-		if (!this.#selection.includes(hit)) this.#selection = shift ? [...this.#selection, hit] : [hit];
-		this.#gesture = { kind: 'move', start: at, originals: this.selectedShapes };
+		const press = pressSelect(this.#selection, this.#hit(at), shift);
+		this.#selection = press.selection;
+		if (press.drag === 'band') this.#gesture = { kind: 'band', start: at, base: [...press.selection] };
+		if (press.drag === 'move') this.#gesture = { kind: 'move', start: at, originals: this.selectedShapes };
 	}
 
 	#hit(at: Point): string | null {
-		return hitTest([...this.scene.shapes], at, HIT_PX / this.#viewport.zoom);
+		return hitTest([...this.scene.shapes], at, hitTolerance(this.#viewport));
 	}
 
 	/** One transaction for many shapes: one message to the others, one undo step. */
-	#transact(change: () => void) {
-		this.board.doc.transact(change, this.board.origin);
+	#updateAll(patches: [id: string, patch: ShapePatch][]) {
+		const { doc, origin } = this.board;
+		doc.transact(() => patches.forEach(([id, patch]) => updateShape(doc, id, patch, origin)), origin);
 	}
 }
 
-function midpoint(a: Point, b: Point): Point {
-	return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-}
-
-function pressureOf(input: PointerInput): number {
-	return input.type === 'pen' && input.pressure > 0 ? Math.min(1, input.pressure) : NO_PRESSURE;
-}
-
-/** A text box's height for its lines. */
-function textHeight(shape: TextShape): number {
-	const lines = layoutText(shape).lines.length;
-	return Math.max(1, lines) * fontSizeFor(shape.width) * LINE_HEIGHT;
-}
-
 /** A board box in screen px. */
-export function screenBox(editor: Pick<BoardEditor, 'toScreen'>, box: Box): Box {
-	const a = editor.toScreen({ x: box.x, y: box.y });
-	const b = editor.toScreen({ x: box.x + box.w, y: box.y + box.h });
-	return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+export function screenBox(editor: Pick<BoardEditor, 'viewport'>, box: Box): Box {
+	return boxToScreen(editor.viewport, box);
 }

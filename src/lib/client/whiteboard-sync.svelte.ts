@@ -3,8 +3,7 @@ import { untrack } from 'svelte';
 import * as Y from 'yjs';
 import { WHITEBOARD_MODE_TOPIC, WHITEBOARD_TOPIC, type BoardModeEvent } from '../whiteboard/sync-topics';
 import { FrameAssembler } from '../whiteboard/update-frames';
-import { ApiError, postJson } from './api';
-import { fetchBoard, saveBoardUpdate } from './whiteboard-api';
+import { api, ApiError } from './api';
 import { WhiteboardPresence } from './whiteboard-presence.svelte';
 import { sentByServer } from './server-data';
 
@@ -142,21 +141,21 @@ export class WhiteboardSync {
 	/** Host: removes every shape for everyone (the server makes the change and tells the room). */
 	async clear(): Promise<void> {
 		if (!this.isHost) return;
-		await this.#hostCall('clear', {});
+		await this.#hostCall(() => api.board.clear(this.code));
 		await this.#load(); // in case the room's copy of the change does not reach us
 	}
 
 	/** Host: view-only for everyone else, or drawing for all again. */
 	async setViewOnly(viewOnly: boolean): Promise<void> {
 		if (!this.isHost) return;
-		await this.#hostCall('mode', { viewOnly });
+		await this.#hostCall(() => api.board.setViewOnly(this.code, viewOnly));
 		this.#viewOnly = viewOnly;
 	}
 
-	async #hostCall(path: 'clear' | 'mode', body: object) {
+	async #hostCall(call: () => Promise<unknown>) {
 		try {
 			this.#problem = null;
-			await postJson(`/api/rooms/${this.code}/whiteboard/${path}`, body);
+			await call();
 		} catch (err) {
 			this.#problem = err instanceof ApiError ? err.message : 'That did not work. Try again.';
 			throw err;
@@ -170,7 +169,7 @@ export class WhiteboardSync {
 	async #load(settle = false): Promise<void> {
 		clearTimeout(this.#loadTimer);
 		try {
-			const board = await fetchBoard(this.code);
+			const board = await api.board.load(this.code);
 			if (this.#closed) return;
 			if (board.state.byteLength) Y.applyUpdate(this.#doc, board.state, this);
 			performance.mark('wb:applied');
@@ -268,7 +267,7 @@ export class WhiteboardSync {
 		this.#unsaved = false; // changes made while this request flies need another
 		let retryIn: number | null = null;
 		try {
-			const answer = await saveBoardUpdate(this.code, Y.encodeStateAsUpdate(this.#doc, this.#serverVector));
+			const answer = await api.board.save(this.code, Y.encodeStateAsUpdate(this.#doc, this.#serverVector));
 			this.#saveAttempt = 0;
 			if (answer.kind === 'saved') {
 				// The server may have relayed newer changes to us while this request flew.
@@ -307,7 +306,7 @@ export class WhiteboardSync {
 	 */
 	async #recover(message: string): Promise<void> {
 		try {
-			const board = await fetchBoard(this.code);
+			const board = await api.board.load(this.code);
 			if (this.#closed) return;
 			const fresh = new Y.Doc();
 			if (board.state.byteLength) Y.applyUpdate(fresh, board.state, this);
@@ -328,6 +327,6 @@ export class WhiteboardSync {
 		if (!this.#unsaved || !this.#canDraw || !this.#serverVector) return;
 		const update = Y.encodeStateAsUpdate(this.#doc, this.#serverVector);
 		this.#unsaved = false;
-		void saveBoardUpdate(this.code, update, update.byteLength <= KEEPALIVE_MAX_BYTES).catch(() => undefined);
+		void api.board.save(this.code, update, update.byteLength <= KEEPALIVE_MAX_BYTES).catch(() => undefined);
 	}
 }

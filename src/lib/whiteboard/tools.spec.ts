@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLORS, STROKE_WIDTHS } from './shapes';
-import { defaultWidth, DEFAULT_COLOR, PALETTE, TOOLS, toolForKey, toolTitle, WIDTHS } from './tools';
+import { defaultWidth, defaultWidths, DEFAULT_COLOR, PALETTE, TOOLS, toolForKey, toolTitle, widthSlot, WIDTHS } from './tools';
 
 describe('toolForKey', () => {
 	it.each([
@@ -49,5 +49,24 @@ describe('defaults', () => {
 		expect(WIDTHS).toEqual(STROKE_WIDTHS);
 		expect(COLORS).toContain(DEFAULT_COLOR);
 		for (const tool of TOOLS) expect(STROKE_WIDTHS).toContain(defaultWidth(tool.id));
+	});
+});
+
+describe('widthSlot', () => {
+	it.each([
+		['pen', 'pen'],
+		['line', 'shape'],
+		['rect', 'shape'],
+		['note', 'shape'],
+		['text', 'shape'],
+		['select', 'shape'],
+		['eraser', 'shape']
+	] as const)('%s uses the %s width', (tool, slot) => {
+		expect(widthSlot(tool)).toBe(slot);
+	});
+
+	it('starts each slot at the default width of its tools', () => {
+		expect(defaultWidths()).toEqual({ pen: defaultWidth('pen'), shape: defaultWidth('rect') });
+		expect(defaultWidths()).not.toBe(defaultWidths());
 	});
 });

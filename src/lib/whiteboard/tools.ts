@@ -50,3 +50,15 @@ export const DEFAULT_COLOR: Color = 'black';
 export function defaultWidth(tool: ToolId): StrokeWidth {
 	return tool === 'pen' ? 4 : 2;
 }
+
+/** The pen keeps a width of its own; every other tool shares one. */
+export type WidthSlot = 'pen' | 'shape';
+
+export function widthSlot(tool: ToolId): WidthSlot {
+	return tool === 'pen' ? 'pen' : 'shape';
+}
+
+/** The widths the editor starts with, one for each slot. */
+export function defaultWidths(): Record<WidthSlot, StrokeWidth> {
+	return { pen: defaultWidth('pen'), shape: defaultWidth('rect') };
+}

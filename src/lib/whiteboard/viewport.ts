@@ -2,7 +2,7 @@
  * Pan and zoom: which part of the board the screen shows. Screen points are CSS px from the
  * canvas's top-left corner; board points are board units.
  */
-import { paintBox, unionBox, type Point } from './geometry';
+import { paintBox, unionBox, type Box, type Point } from './geometry';
 import type { Shape } from './shapes';
 
 /** The board point at the screen's top-left corner, and screen px per board unit. */
@@ -58,4 +58,38 @@ export function fitToContent(shapes: Shape[], screen: ScreenSize, padding = 48):
 		y: content.y + content.h / 2 - screen.height / 2 / zoom,
 		zoom
 	};
+}
+
+/** A board box in screen px. */
+export function boxToScreen(viewport: Viewport, box: Box): Box {
+	const a = boardToScreen(viewport, { x: box.x, y: box.y });
+	const b = boardToScreen(viewport, { x: box.x + box.w, y: box.y + box.h });
+	return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+}
+
+/** The zoom factor of a wheel turn (`lines`: deltaY counts lines, not px); with Ctrl (a trackpad pinch) it zooms faster. */
+export function wheelZoom(deltaY: number, lines: boolean, ctrl: boolean): number {
+	const px = Math.max(-200, Math.min(200, lines ? deltaY * 16 : deltaY));
+	return Math.exp(-px * (ctrl ? 0.01 : 0.0015));
+}
+
+/** Two fingers as they first touched: their distance and middle (screen px), and the viewport then. */
+export interface Pinch {
+	distance: number;
+	middle: Point;
+	viewport: Viewport;
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+const midpoint = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+
+export function startPinch(a: Point, b: Point, viewport: Viewport): Pinch {
+	return { distance: Math.max(1, distance(a, b)), middle: midpoint(a, b), viewport };
+}
+
+/** The viewport with the fingers now at `a` and `b`: zoomed by how far they spread, panned with their middle. */
+export function pinchTo(pinch: Pinch, a: Point, b: Point): Viewport {
+	const middle = midpoint(a, b);
+	const zoomed = zoomAt(pinch.viewport, distance(a, b) / pinch.distance, pinch.middle);
+	return panBy(zoomed, { x: middle.x - pinch.middle.x, y: middle.y - pinch.middle.y });
 }

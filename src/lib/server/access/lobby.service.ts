@@ -2,7 +2,8 @@ import { DataPacket_Kind } from 'livekit-server-sdk';
 import { LOBBY_TOPIC, type KnockState, type KnockView, type LobbyUpdate } from '../../access/lobby';
 import type { AppContext } from '../app-context';
 import type { Db } from '../db';
-import type { Room } from '../db/schema';
+import type { MeetingSession, Room } from '../db/schema';
+import type { Failure } from '../http/failures';
 import { inTransaction } from '../db/transaction';
 import { findSessionById } from '../meetings/session.repository';
 import { lockRoom } from '../rooms/room.repository';
@@ -64,14 +65,21 @@ export async function announceLobby(ctx: Pick<AppContext, 'db' | 'livekit'>, roo
 	}
 }
 
-export type DecideResult = { ok: true; admitted: number; denied: number; full: number } | { ok: false; reason: 'ended' };
+export type DecideResult = { ok: true; admitted: number; denied: number; full: number } | Failure<'ended'>;
+
+/** The lobby as the hosts see it now (empty when no meeting is open). */
+export async function lobbyView(db: Db, room: Room, session: Pick<MeetingSession, 'id'> | null): Promise<LobbyUpdate> {
+	if (!session) return { type: 'lobby', waiting: [], total: 0, askToJoin: room.admission === 'ask' };
+	return lobbyUpdate(db, room, session.id);
+}
 
 /**
  * A host or co-host answers knocks: `admit` lets them in (the oldest first, as many as the
  * room has seats for: the rest keep waiting and `full` says how many), `deny` turns them away
  * (each of those browsers waits before knocking again). `all`: everyone waiting now.
  */
-export async function decideKnocks(ctx: AppContext, room: Room, sessionId: string, action: 'admit' | 'deny', target: string[] | 'all'): Promise<DecideResult> {
+export async function decideKnocks(ctx: AppContext, room: Room, sessionId: string | null, action: 'admit' | 'deny', target: string[] | 'all'): Promise<DecideResult> {
+	if (!sessionId) return { ok: false, reason: 'ended' };
 	const result = await inTransaction(ctx.db, async (trx) => {
 		const locked = (await lockRoom(trx, room.id)) ?? room;
 		const session = await findSessionById(trx, sessionId);

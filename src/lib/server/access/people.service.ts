@@ -1,5 +1,6 @@
 import type { PersonView } from '../../access/people';
 import type { Db } from '../db';
+import type { MeetingSession, Room } from '../db/schema';
 import { participantsWithLivePass, waitingKnocks } from './pass.repository';
 import { sessionRoles } from './role.repository';
 import { inCallFrom } from './room-rules';
@@ -21,4 +22,13 @@ export async function meetingPeople(db: Db, sessionId: string, now = new Date())
 		else if (knockOf.has(p.id)) views.push({ ...base, state: 'waiting', knockId: knockOf.get(p.id) });
 	}
 	return views;
+}
+
+/** The hosts' People panel: everyone holding a way in, and the room's access switches. */
+export async function peopleView(db: Db, room: Room, session: Pick<MeetingSession, 'id' | 'lobby_forced_at'> | null) {
+	return {
+		people: session ? await meetingPeople(db, session.id) : [],
+		locked: room.locked,
+		askToJoin: room.admission === 'ask' || session?.lobby_forced_at != null
+	};
 }

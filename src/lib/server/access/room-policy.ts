@@ -6,7 +6,7 @@ import { findHostSession } from '../rooms/host-session.repository';
 import { findParticipant, findParticipantByIdentity, updateParticipant } from '../rooms/participant.repository';
 import type { Credentials } from './cookies';
 import { findPass, tookPart } from './pass.repository';
-import { rightsFor, roleOf, type Rights, type Role } from './rights';
+import { roleOf, type Role } from './rights';
 import { decideInCall, decideMembership, decidePresence, inCallFrom, type Decision, type Denial, type MemberFacts } from './room-rules';
 import { SEAT_HOLD_SECONDS } from './seat.repository';
 
@@ -120,11 +120,6 @@ async function confirmWithLivekit(ctx: { db: Db; livekit: RoomServiceClient }, r
 	} catch {
 		return false; // not in the room (or LiveKit unreachable: not in the call as far as we can tell)
 	}
-}
-
-/** The rights a member has now in the room (the presenter given). */
-export function memberRights(member: Pick<Member, 'room' | 'participant' | 'role'>, presenterId: string | null): Rights {
-	return rightsFor({ whiteboardViewOnly: member.room.whiteboard_view_only, presenterId }, { role: member.role, participantId: member.participant.id });
 }
 
 /** The host, and every browser LiveKit saw in the session's call (and the host did not remove), may see its record. */

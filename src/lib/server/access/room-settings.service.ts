@@ -56,3 +56,11 @@ export async function setAdmission(ctx: AppContext, room: Room, admission: Admis
 	else await announceLobby(ctx, saved, session.id);
 	return saved;
 }
+
+/** The People panel's switches: lock, and ask to join; answers where the room stands. */
+export async function setAccess(ctx: AppContext, room: Room, change: { locked?: boolean; askToJoin?: boolean }): Promise<{ locked: boolean; askToJoin: boolean }> {
+	let saved = room;
+	if (change.locked !== undefined) saved = await setLocked(ctx, saved, change.locked);
+	if (change.askToJoin !== undefined) saved = await setAdmission(ctx, saved, change.askToJoin ? 'ask' : 'open');
+	return { locked: saved.locked, askToJoin: saved.admission === 'ask' };
+}

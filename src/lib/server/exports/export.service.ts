@@ -1,7 +1,8 @@
 import type { MeetingSession, RecordingExport } from '../db/schema';
 import type { Db } from '../db';
 import type { JobQueue } from '../jobs/queue';
-import { findLiveExport, insertExportOnce } from './exports.repository';
+import type { Failure } from '../http/failures';
+import { findLiveExport, insertExportOnce, latestExport } from './exports.repository';
 
 /**
  * Asks for the meeting's single-file video: the one already made (or being made), else a new
@@ -16,4 +17,17 @@ export async function requestExport(ctx: { db: Db; jobs: JobQueue }, session: Me
 	}
 	await ctx.jobs.enqueue('recording.export', { exportId: created.id });
 	return created;
+}
+
+/** The record page's Export button: the meeting as one video file, once its recording is finished. */
+export async function exportRecord(ctx: { db: Db; jobs: JobQueue }, session: MeetingSession): Promise<{ status: RecordingExport['status']; progress: number } | Failure<'not_finished'>> {
+	if (session.transcript_status === 'none' || session.transcript_status === 'recording') return { ok: false, reason: 'not_finished' };
+	const made = await requestExport(ctx, session);
+	return { status: made.status, progress: made.progress };
+}
+
+/** The exported video's file, once its export is ready. */
+export async function exportedVideo(ctx: { db: Db }, session: MeetingSession): Promise<{ path: string } | Failure<'not_exported'>> {
+	const made = await latestExport(ctx.db, session.id);
+	return made?.status === 'ready' && made.file_path ? { path: made.file_path } : { ok: false, reason: 'not_exported' };
 }

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../chat/message';
 import type { TranscriptLine } from '../../transcript/types';
+import { packInOrder } from './pack-in-order';
 
 /** One thing said or written in the meeting, with the short id the model cites it by. */
 export interface MaterialEntry {
@@ -73,21 +74,8 @@ export function estimateTokens(text: string): number {
  * part of its own.
  */
 export function splitByTime(entries: MaterialEntry[], budgetTokens: number): MaterialEntry[][] {
-	const parts: MaterialEntry[][] = [];
-	let current: MaterialEntry[] = [];
-	let used = 0;
-	for (const entry of entries) {
-		const cost = estimateTokens(renderEntry(entry)) + 1;
-		if (current.length && used + cost > budgetTokens) {
-			parts.push(current);
-			current = [];
-			used = 0;
-		}
-		current.push(entry);
-		used += cost;
-	}
-	if (current.length) parts.push(current);
-	return parts;
+	// +1: the newline that joins each rendered line to the next.
+	return packInOrder(entries, (entry) => estimateTokens(renderEntry(entry)) + 1, budgetTokens);
 }
 
 function clock(seconds: number): string {

@@ -2,6 +2,7 @@ import type { InsightsEngine, TokenUsage } from './engines/engine';
 import { EngineOutputError } from './engines/engine-errors';
 import { INSIGHTS_SCHEMA, rawInsights, type RawInsights } from './insights-schema';
 import { estimateTokens, splitByTime, type Material } from './material';
+import { packInOrder } from './pack-in-order';
 import { combinePrompt, notesPrompt } from './prompt';
 
 export interface WriteOptions {
@@ -49,7 +50,8 @@ export async function writeInsights(engine: InsightsEngine, material: Material, 
 	let notes: RawInsights[] = [];
 	for (const [i, entries] of parts.entries()) notes.push(await ask(notesPrompt(entries, material.participants, { index: i + 1, of: parts.length })));
 	while (notes.length > 1) {
-		const rounds = groupToFit(notes, budget);
+		// Consecutive groups of notes whose JSON fits one combine request together.
+		const rounds = packInOrder(notes, (n) => estimateTokens(JSON.stringify(n)), budget);
 		notes = [];
 		for (const group of rounds) notes.push(group.length === 1 ? group[0]! : await ask(combinePrompt(group, material.participants)));
 		if (rounds.every((g) => g.length === 1)) break; // each part's notes alone fill a request: keep the first round's
@@ -61,25 +63,6 @@ export async function writeInsights(engine: InsightsEngine, material: Material, 
 function promptBudget(engine: InsightsEngine, maxOutputTokens: number): number {
 	const overhead = estimateTokens(notesPrompt([], []).system) + 200;
 	return Math.max(500, engine.contextTokens - maxOutputTokens - overhead);
-}
-
-/** Consecutive groups of notes whose JSON fits the budget together. */
-function groupToFit(notes: RawInsights[], budget: number): RawInsights[][] {
-	const groups: RawInsights[][] = [];
-	let current: RawInsights[] = [];
-	let used = 0;
-	for (const n of notes) {
-		const cost = estimateTokens(JSON.stringify(n));
-		if (current.length && used + cost > budget) {
-			groups.push(current);
-			current = [];
-			used = 0;
-		}
-		current.push(n);
-		used += cost;
-	}
-	if (current.length) groups.push(current);
-	return groups;
 }
 
 /** The last resort when notes cannot be combined by the model: their lists side by side. */

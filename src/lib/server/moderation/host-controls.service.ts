@@ -120,3 +120,17 @@ export async function newHostLink(ctx: AppContext, room: Room, browserId: string
 	await applyPermissions(ctx, room, true).catch((err: unknown) => console.error('host link: LiveKit did not take the new roles', err));
 	return rotated;
 }
+
+export type ModerationAction = 'mute' | 'remove' | 'make_cohost' | 'remove_cohost';
+
+/** One of the hosts' actions on a participant (the route's guard checked who may ask: co-hosts are for the host only). */
+export function moderate(ctx: AppContext, room: Room, identity: string, action: ModerationAction, by: Role): Promise<HostActionResult> {
+	switch (action) {
+		case 'mute':
+			return muteParticipant(ctx, room, identity);
+		case 'remove':
+			return removeParticipant(ctx, room, identity, by);
+		default:
+			return setParticipantCohost(ctx, room, identity, action === 'make_cohost');
+	}
+}

@@ -4,21 +4,23 @@ import type { Db } from '../db';
 import { inTransaction } from '../db/transaction';
 import { deleteSessionExports, sessionExportFiles } from '../exports/exports.repository';
 import { deleteSessionInsights } from '../insights/insights.repository';
-import { resetRecord } from '../meetings/session.repository';
+import type { Room } from '../db/schema';
+import type { Failure } from '../http/failures';
+import { findRoomSession, resetRecord } from '../meetings/session.repository';
 import { deleteSessionRuns, recordedSessionsBefore, sessionRecordings, sessionRuns } from '../recordings/recording.repository';
 
-export type DeleteResult = { ok: true; files: number } | { ok: false; reason: 'not_found' | 'recording' };
+export type DeleteResult = { ok: true; files: number } | { ok: false; reason: 'no_recording' | 'still_recording' };
 
 /**
  * Deletes a meeting's recording: every file (tracks, videos, the mix, exports), the
  * transcript and the insights, after the host confirmed. The rows go first, in one
  * transaction, so the record never points at missing files; then the files. Deleting again
- * finds nothing: not_found.
+ * finds nothing: no_recording.
  */
 export async function deleteRecord(ctx: { db: Db; recordingsPath: string }, sessionId: string): Promise<DeleteResult> {
 	const runs = await sessionRuns(ctx.db, sessionId);
-	if (!runs.length) return { ok: false, reason: 'not_found' };
-	if (runs.some((r) => r.status === 'recording' || r.status === 'stopping')) return { ok: false, reason: 'recording' };
+	if (!runs.length) return { ok: false, reason: 'no_recording' };
+	if (runs.some((r) => r.status === 'recording' || r.status === 'stopping')) return { ok: false, reason: 'still_recording' };
 	const files = [...(await sessionRecordings(ctx.db, sessionId)).map((r) => r.file_path), ...(await sessionExportFiles(ctx.db, sessionId))];
 	await inTransaction(ctx.db, async (trx) => {
 		await deleteSessionExports(trx, sessionId);
@@ -38,4 +40,12 @@ export async function applyRetention(ctx: { db: Db; recordingsPath: string }, da
 	let deleted = 0;
 	for (const { session_id } of expired) if ((await deleteRecord(ctx, session_id)).ok) deleted++;
 	return deleted;
+}
+
+/** The host's Delete on the record page: the room's meeting `sessionId`, its recording gone (see deleteRecord). */
+export async function deleteRoomRecord(ctx: { db: Db; recordingsPath: string }, room: Room, sessionId: string): Promise<{ deleted: true; files: number } | Failure<'not_found' | 'no_recording' | 'still_recording'>> {
+	const session = await findRoomSession(ctx.db, room.id, sessionId);
+	if (!session) return { ok: false, reason: 'not_found' };
+	const result = await deleteRecord(ctx, session.id);
+	return result.ok ? { deleted: true, files: result.files } : result;
 }

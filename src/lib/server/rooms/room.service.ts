@@ -1,6 +1,9 @@
 import type { AppContext } from '../app-context';
 import { hashToken, randomToken } from '../crypto/secrets';
 import type { HostSession, Room } from '../db/schema';
+import type { Failure } from '../http/failures';
+import { rateLimited } from '../rate-limit/limiter';
+import { clientKey } from '../rate-limit/client-key';
 import { generateRoomCode } from './generate-room-code';
 import { insertHostSession } from './host-session.repository';
 import { ensureLivekitRoom } from './livekit-room';
@@ -8,7 +11,7 @@ import { deleteRoom, insertRoom } from './room.repository';
 
 export type CreateRoomResult =
 	| { ok: true; room: Room; hostKey: string; hostSession: HostSession }
-	| { ok: false; reason: 'livekit_unavailable' };
+	| Failure<'livekit_unavailable' | 'rate_limited'>;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -36,4 +39,11 @@ export async function createRoom(ctx: AppContext, name: string | null = null): P
 	}
 	const hostSession = await insertHostSession(ctx.db, room.id, room.host_generation);
 	return { ok: true, room, hostKey, hostSession };
+}
+
+/** The home page's New meeting, limited per client address. */
+export async function newMeeting(ctx: AppContext, client: string): Promise<CreateRoomResult> {
+	const allowance = await ctx.limits.createRoom.consume(clientKey(client));
+	if (!allowance.ok) return rateLimited(allowance);
+	return createRoom(ctx);
 }

@@ -1,5 +1,6 @@
 import { DataPacket_Kind, TrackSource } from 'livekit-server-sdk';
 import type { AppContext } from '../app-context';
+import type { Failure } from '../http/failures';
 import type { Db } from '../db';
 import type { Participant, Room } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -53,6 +54,13 @@ export async function takeOver(ctx: AppContext, { room, participant }: Sharer): 
 	if (!allowed.ok) return allowed;
 	const change = await takeLock(ctx.db, room.id, participant.id);
 	return { ok: true, event: await publish(ctx, room, change) };
+}
+
+/** The Present button: start (taking over) or stop presenting, as the caller; answers the change told to everyone (null: nothing changed). */
+export async function present(ctx: AppContext, sharer: Sharer, start: boolean): Promise<{ event: ScreenShareEvent | null } | Failure<'not_joined' | 'left'>> {
+	if (!start) return { event: await stopSharing(ctx, sharer) };
+	const result = await takeOver(ctx, sharer);
+	return result.ok ? { event: result.event } : result;
 }
 
 /** "Stop sharing" by the presenter; a no-op (null event) when the caller no longer holds the lock. */

@@ -1,3 +1,8 @@
+import { upstreamFailure } from '../http/upstream-failure';
+
+// Still exported from here, where the Whisper client's tests import it.
+export { parseRetryAfter } from '../http/upstream-failure';
+
 /** Base of the errors the Whisper client throws; `status` is the HTTP status when there was one. */
 export abstract class WhisperError extends Error {
 	constructor(
@@ -36,26 +41,14 @@ export class WhisperRejectedError extends WhisperError {
 	}
 }
 
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date), if it has one. */
-export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | undefined {
-	if (!value) return undefined;
-	if (/^\d+$/.test(value.trim())) return Number(value.trim());
-	const at = Date.parse(value);
-	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
-
 /**
- * The error for a non-2xx reply. 408, 429 and 5xx are transient; any other 4xx means the
- * request itself (in practice the audio) is refused.
+ * The error for a non-2xx reply: unavailable (408, 429, 5xx) or rejected (any other 4xx: in
+ * practice the audio), as upstreamFailure rules for every service we call.
  */
 export function errorForStatus(service: string, response: Response, body: string): WhisperError {
-	const { status } = response;
-	const message = `${service} answered ${status}: ${detailOf(body)}`;
-	if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
-		return new WhisperRejectedError(message, status);
-	}
-	const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-	return new WhisperUnavailableError(message, { status, retryAfterSeconds });
+	const failure = upstreamFailure(service, response, detailOf(body));
+	if (failure.kind === 'rejected') return new WhisperRejectedError(failure.message, failure.status);
+	return new WhisperUnavailableError(failure.message, { status: failure.status, retryAfterSeconds: failure.retryAfterSeconds });
 }
 
 /** The reason from `{detail}` (whisper-asr-webservice) or `{error: {message}}` (OpenAI). */

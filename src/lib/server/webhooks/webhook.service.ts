@@ -15,11 +15,24 @@ import { findRoomByCode } from '../rooms/room.repository';
 import { onParticipantReturned, onShareGone, onSharePublished, reconcileOnJoin } from '../screen-share/screen-share.service';
 import { recordEvent } from './webhook-event.repository';
 import { isStandardParticipant } from '../livekit/participant-kind';
+import { livekitWebhooks } from '../livekit/clients';
+import type { Failure } from '../http/failures';
 
 /** Leaves after which nobody reconnects: the person left, or the host removed them. */
 const LEFT_FOR_GOOD = new Set([DisconnectReason.CLIENT_INITIATED, DisconnectReason.PARTICIPANT_REMOVED]);
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
+
+/** A webhook request from LiveKit: verified against its raw body and signature, then applied once (see applyWebhook). */
+export async function receiveWebhook(ctx: PipelineContext, body: string, authorization: string | undefined): Promise<{ outcome: WebhookOutcome } | Failure<'bad_signature'>> {
+	let event: WebhookEvent;
+	try {
+		event = await livekitWebhooks().receive(body, authorization);
+	} catch {
+		return { ok: false, reason: 'bad_signature' };
+	}
+	return { outcome: await applyWebhook(ctx, event) };
+}
 
 type AfterCommit = () => Promise<unknown>;
 

@@ -5,8 +5,9 @@ import { clearBoard as clearDoc } from '../../whiteboard/board-doc';
 import { readShapes } from '../../whiteboard/board-read';
 import { WHITEBOARD_TOPIC, type BoardModeEvent, WHITEBOARD_MODE_TOPIC } from '../../whiteboard/sync-topics';
 import { toFrames } from '../../whiteboard/update-frames';
-import type { Rights } from '../access/rights';
+import { rightsFor, type Rights, type Role } from '../access/rights';
 import type { AppContext } from '../app-context';
+import type { Failure } from '../http/failures';
 import type { Db } from '../db';
 import type { MeetingSession, Participant, Room } from '../db/schema';
 import { inTransaction } from '../db/transaction';
@@ -46,6 +47,16 @@ export interface BoardEditor {
 	session: MeetingSession;
 	participant: Participant;
 	rights: Pick<Rights, 'draw'>;
+}
+
+/** A member of the meeting (as the guard answered) as a board editor: their rights from the room's one rule. */
+export function boardEditor(member: { room: Room; session: MeetingSession; participant: Participant; role: Role }): BoardEditor {
+	return { ...member, rights: rightsFor({ whiteboardViewOnly: member.room.whiteboard_view_only, presenterId: null }, { role: member.role, participantId: member.participant.id }) };
+}
+
+/** The meeting's board for a member: its whole state, whether it is view-only, and whether they may draw. */
+export async function boardFor(ctx: Pick<AppContext, 'db'>, editor: BoardEditor): Promise<{ state: Uint8Array; viewOnly: boolean; canDraw: boolean }> {
+	return { state: await boardState(ctx.db, editor.session.id), viewOnly: editor.room.whiteboard_view_only, canDraw: editor.rights.draw };
 }
 
 export type SubmitResult =
@@ -112,8 +123,9 @@ async function storedVector(db: Db, sessionId: string): Promise<Uint8Array> {
 	return Y.encodeStateVector(await loadDoc(db, sessionId));
 }
 
-/** Host or co-host: clears the board for everyone. The server makes the change and tells the room itself. */
-export async function clearWhiteboard(ctx: AppContext, room: Room, session: MeetingSession): Promise<void> {
+/** Host or co-host: clears the board for everyone (the meeting's, while one is open). The server makes the change and tells the room itself. */
+export async function clearWhiteboard(ctx: AppContext, room: Room, session: MeetingSession | null): Promise<{ ok: true } | Failure<'ended'>> {
+	if (!session) return { ok: false, reason: 'ended' };
 	const change = await inTransaction(ctx.db, async (trx) => {
 		await lockBoard(trx, session.id);
 		const doc = await loadDoc(trx, session.id);
@@ -125,6 +137,7 @@ export async function clearWhiteboard(ctx: AppContext, room: Room, session: Meet
 	});
 	boardCache().drop(session.id);
 	await broadcast(ctx, room.code, change);
+	return { ok: true };
 }
 
 /** Host or co-host: view-only for everyone else, or drawing for all again; LiveKit's data permission follows. */

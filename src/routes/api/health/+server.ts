@@ -1,8 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { sql } from 'kysely';
-import { db } from '#lib/server/db/client';
+import { health } from '#lib/server/health.service';
 
 export async function GET() {
-	await sql`select 1`.execute(db());
-	return json({ ok: true });
+	return json(await health());
 }

@@ -1,11 +1,7 @@
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import type { InsightsEngine, StructuredReply, StructuredRequest } from './engine';
-import {
-	EngineBlockedError,
-	EngineOutputError,
-	EngineRejectedError,
-	EngineUnavailableError
-} from './engine-errors';
+import { EngineBlockedError, EngineRejectedError, EngineUnavailableError } from './engine-errors';
+import { parseJsonAnswer } from './json-answer';
 
 export interface GeminiEngineConfig {
 	apiKey: string;
@@ -88,22 +84,12 @@ function replyFrom(response: GenerateContentResponse, request: StructuredRequest
 	if (finish && REFUSALS.has(finish)) {
 		throw new EngineBlockedError(`Gemini stopped its answer (finish reason ${finish})`);
 	}
-	const text = response.text;
-	if (!text?.trim()) {
-		throw new EngineBlockedError(`Gemini answered nothing (finish reason ${finish ?? 'none'})`);
-	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (cause) {
-		const why =
-			finish === 'MAX_TOKENS'
-				? `was cut off at ${request.maxOutputTokens} output tokens`
-				: `is not JSON (finish reason ${finish ?? 'none'})`;
-		throw new EngineOutputError(`Gemini's answer ${why}: ${text.slice(0, 200)}`, undefined, {
-			cause
-		});
-	}
+	const json = parseJsonAnswer(response.text, {
+		service: 'Gemini',
+		answer: "Gemini's answer",
+		finish: finish ?? 'none',
+		cutOffAt: finish === 'MAX_TOKENS' ? `${request.maxOutputTokens} output tokens` : undefined
+	});
 	const usage = response.usageMetadata;
 	return {
 		json,

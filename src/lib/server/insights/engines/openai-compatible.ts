@@ -1,12 +1,8 @@
 import { slowAnswer } from '../../http/slow-answer';
+import { upstreamFailure } from '../../http/upstream-failure';
 import type { InsightsEngine, StructuredReply, StructuredRequest } from './engine';
-import {
-	EngineBlockedError,
-	EngineOutputError,
-	EngineRejectedError,
-	EngineUnavailableError,
-	type EngineError
-} from './engine-errors';
+import { EngineBlockedError, EngineRejectedError, EngineUnavailableError, type EngineError } from './engine-errors';
+import { parseJsonAnswer } from './json-answer';
 
 export interface OpenAiCompatibleEngineConfig {
 	/** The API base, ending in `/v1`, e.g. `http://127.0.0.1:8080/v1`. */
@@ -95,21 +91,12 @@ function replyFrom(service: string, completion: ChatCompletion, maxTokens: numbe
 	if (choice?.message?.refusal) {
 		throw new EngineBlockedError(`${service} refused: ${choice.message.refusal}`);
 	}
-	const content = choice?.message?.content;
-	if (!content?.trim()) {
-		throw new EngineBlockedError(`${service} answered nothing (finish reason ${finish})`);
-	}
-	let json: unknown;
-	try {
-		json = JSON.parse(content);
-	} catch (cause) {
-		const why =
-			finish === 'length'
-				? `was cut off at ${maxTokens} tokens`
-				: `is not JSON (finish reason ${finish})`;
-		const message = `The answer from ${service.toLowerCase()} ${why}: ${content.slice(0, 200)}`;
-		throw new EngineOutputError(message, undefined, { cause });
-	}
+	const json = parseJsonAnswer(choice?.message?.content, {
+		service,
+		answer: `The answer from ${service.toLowerCase()}`,
+		finish,
+		cutOffAt: finish === 'length' ? `${maxTokens} tokens` : undefined
+	});
 	const usage = completion.usage;
 	return {
 		json,
@@ -117,23 +104,11 @@ function replyFrom(service: string, completion: ChatCompletion, maxTokens: numbe
 	};
 }
 
-/** 408, 429 and 5xx are worth retrying; any other 4xx refuses this request for good. */
+/** 408, 429 and 5xx are worth retrying; any other 4xx refuses this request for good (upstreamFailure's rule). */
 function errorForStatus(service: string, response: Response, body: string): EngineError {
-	const { status } = response;
-	const message = `${service} answered ${status}: ${reasonOf(body)}`;
-	if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
-		return new EngineRejectedError(message, status);
-	}
-	const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-	return new EngineUnavailableError(message, { status, retryAfterSeconds });
-}
-
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date), if it has one. */
-function parseRetryAfter(value: string | null): number | undefined {
-	if (!value) return undefined;
-	if (/^\d+$/.test(value.trim())) return Number(value.trim());
-	const at = Date.parse(value);
-	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+	const failure = upstreamFailure(service, response, reasonOf(body));
+	if (failure.kind === 'rejected') return new EngineRejectedError(failure.message, failure.status);
+	return new EngineUnavailableError(failure.message, { status: failure.status, retryAfterSeconds: failure.retryAfterSeconds });
 }
 
 /** `{error: {message}}` (OpenAI, llama.cpp, vLLM), `{error: "…"}` (Ollama) or `{message}`. */

@@ -1,17 +1,11 @@
 import { error, json } from '@sveltejs/kit';
-import { livekitWebhooks } from '#lib/server/livekit/clients';
 import { pipelineContext } from '#lib/server/pipeline/pipeline-context';
-import { applyWebhook } from '#lib/server/webhooks/webhook.service';
+import { receiveWebhook } from '#lib/server/webhooks/webhook.service';
 import type { RequestHandler } from './$types';
 
-/** LiveKit's signed webhooks: verified against the raw body, applied once per event id. */
+/** LiveKit's signed webhooks: verified against the raw body (so not a JSON procedure), applied once per event id. */
 export const POST: RequestHandler = async ({ request }) => {
-	const body = await request.text();
-	let event;
-	try {
-		event = await livekitWebhooks().receive(body, request.headers.get('authorization') ?? undefined);
-	} catch {
-		error(401, 'Invalid webhook signature');
-	}
-	return json({ outcome: await applyWebhook(pipelineContext(), event) });
+	const received = await receiveWebhook(pipelineContext(), await request.text(), request.headers.get('authorization') ?? undefined);
+	if ('ok' in received) error(401, 'Invalid webhook signature');
+	return json(received);
 };

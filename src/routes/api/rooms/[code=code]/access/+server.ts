@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { appContext } from '#lib/server/app-context';
 import { requireModerator } from '#lib/server/access/guards';
-import { setAdmission, setLocked } from '#lib/server/access/room-settings.service';
+import { setAccess } from '#lib/server/access/room-settings.service';
 import { procedure } from '#lib/server/http/procedure';
 
 /** Host or co-host, in the call: lock the meeting, or choose who comes in (ask to join, or open). */
 export const POST = procedure(z.object({ locked: z.boolean().optional(), askToJoin: z.boolean().optional() }), async ({ input, event }) => {
 	const ctx = appContext();
-	let { room } = await requireModerator(ctx, event.cookies, event.params.code!);
-	if (input.locked !== undefined) room = await setLocked(ctx, room, input.locked);
-	if (input.askToJoin !== undefined) room = await setAdmission(ctx, room, input.askToJoin ? 'ask' : 'open');
-	return { locked: room.locked, askToJoin: room.admission === 'ask' };
+	const { room } = await requireModerator(ctx, event.cookies, event.params.code!);
+	return setAccess(ctx, room, input);
 });

@@ -1,15 +1,18 @@
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { ACCESS_FAILURES } from '#lib/server/access/failures';
 import { requireModerator } from '#lib/server/access/guards';
 import { procedure } from '#lib/server/http/procedure';
 import { endMeeting } from '#lib/server/moderation/host-controls.service';
 import { pipelineContext } from '#lib/server/pipeline/pipeline-context';
 
 /** Host or co-host: end the meeting for everyone. */
-export const POST = procedure(z.object({}), async ({ event }) => {
-	const ctx = pipelineContext();
-	const { room } = await requireModerator(ctx, event.cookies, event.params.code!);
-	const result = await endMeeting(ctx, room);
-	if (!result.ok) error(503, 'The meeting has ended, but the meeting server did not answer: people will be disconnected shortly.');
-	return { ok: true };
-});
+export const POST = procedure(
+	z.object({}),
+	async ({ event }) => {
+		const ctx = pipelineContext();
+		const { room } = await requireModerator(ctx, event.cookies, event.params.code!);
+		const result = await endMeeting(ctx, room);
+		return result.ok ? { ok: true as const } : result;
+	},
+	{ ...ACCESS_FAILURES, livekit_unavailable: [503, 'The meeting has ended, but the meeting server did not answer: people will be disconnected shortly.'] }
+);

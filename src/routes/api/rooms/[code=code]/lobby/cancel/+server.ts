@@ -10,5 +10,5 @@ export const POST = procedure(z.object({}), async ({ event }) => {
 	const ctx = appContext();
 	const room = await requireRoom(ctx, event.params.code!);
 	await cancelKnock(ctx, room, credentialsFor(event.cookies, room.code));
-	return { ok: true };
+	return { ok: true as const };
 });

@@ -1,5 +1,5 @@
-/** The whiteboard's server endpoints, as the browser calls them. */
-import { ApiError, fetchIdempotent } from './api';
+/** The whiteboard's binary endpoints (a Yjs update is the body, not JSON), as the browser calls them. */
+import { ApiError, send } from './http';
 
 export interface BoardSnapshot {
 	/** The whole board as one Yjs update (empty before anything was drawn). */
@@ -29,18 +29,9 @@ function toBytes(base64: string): Uint8Array {
 
 const boardUrl = (code: string) => `/api/rooms/${code}/whiteboard`;
 
-async function request(url: string, init?: RequestInit): Promise<Response> {
-	try {
-		const method = (init?.method ?? 'GET').toUpperCase();
-		return await (method === 'GET' ? fetchIdempotent(url, init) : fetch(url, init));
-	} catch {
-		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
-	}
-}
-
 /** The meeting's board and what this browser may do with it. */
 export async function fetchBoard(code: string): Promise<BoardSnapshot> {
-	const response = await request(boardUrl(code), { cache: 'no-store' });
+	const response = await send(boardUrl(code));
 	const payload = await response.json().catch(() => ({}));
 	if (!response.ok) throw new ApiError(response.status, payload.message ?? `Could not load the board (${response.status})`);
 	return { state: toBytes(payload.state), viewOnly: Boolean(payload.viewOnly), canDraw: Boolean(payload.canDraw) };
@@ -51,7 +42,7 @@ export async function fetchBoard(code: string): Promise<BoardSnapshot> {
  * retry (network, server trouble); `keepalive` lets it finish while the page goes away.
  */
 export async function saveBoardUpdate(code: string, update: Uint8Array, keepalive = false): Promise<SaveAnswer> {
-	const response = await request(boardUrl(code), {
+	const response = await send(boardUrl(code), {
 		method: 'POST',
 		headers: { 'content-type': 'application/octet-stream' },
 		body: update as Uint8Array<ArrayBuffer>,

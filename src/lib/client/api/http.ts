@@ -1,4 +1,4 @@
-/** A failed call to one of our JSON endpoints, with the server's message. */
+/** A failed call to one of our endpoints, with the server's message. */
 export class ApiError extends Error {
 	constructor(
 		readonly status: number,
@@ -6,23 +6,6 @@ export class ApiError extends Error {
 	) {
 		super(message);
 	}
-}
-
-/** POSTs JSON to a Stoom procedure and returns its typed answer. */
-export async function postJson<T>(url: string, body: unknown = {}): Promise<T> {
-	let response: Response;
-	try {
-		response = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		});
-	} catch {
-		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
-	}
-	const payload = await response.json().catch(() => ({}));
-	if (!response.ok) throw new ApiError(response.status, payload.message ?? `Request failed (${response.status})`);
-	return payload as T;
 }
 
 /** Answers that mean "the app process behind the load balancer went away", not "no". */
@@ -46,4 +29,22 @@ export async function fetchIdempotent(url: string, init: RequestInit = {}, retry
 	}
 	await new Promise((resolve) => setTimeout(resolve, retryAfterMs));
 	return fetch(url, init);
+}
+
+/** Sends a request: GETs through fetchIdempotent (asked again once when the app process went away), others once. */
+export async function send(url: string, init: RequestInit = {}): Promise<Response> {
+	try {
+		const method = (init.method ?? 'GET').toUpperCase();
+		return await (method === 'GET' ? fetchIdempotent(url, { cache: 'no-store', ...init }) : fetch(url, init));
+	} catch {
+		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
+	}
+}
+
+/** A JSON call: the answer's body, or an ApiError with the server's message. */
+export async function callJson<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<T> {
+	const response = await send(url, method === 'GET' ? {} : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+	const payload = await response.json().catch(() => ({}));
+	if (!response.ok) throw new ApiError(response.status, (payload as { message?: string }).message ?? `Request failed (${response.status})`);
+	return payload as T;
 }

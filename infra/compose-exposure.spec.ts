@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * production config must refuse loopback and private peers (the native stack's copy may
  * relay to 127.0.0.1, where its livekit-server listens, and to nothing else private).
  */
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 const compose = read('infra/compose.yaml');
 

@@ -7,15 +7,15 @@ import {
 	keyProblem,
 	secretProblem as composeSecretProblem,
 	unfitVariables
-} from '../../../infra/check-secrets.mjs';
-import { secretProblem } from './env-secrets';
+} from './check-secrets.mjs';
+import { secretProblem } from '../src/lib/server/env-secrets';
 
 /**
  * The Docker path's secrets-check (infra/check-secrets.mjs, dependency-free) refuses exactly
  * what the app refuses at start-up, and sees every secret compose hands out; every service
  * that takes a secret waits for it.
  */
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const compose = readFileSync(resolve(ROOT, 'infra/compose.yaml'), 'utf8');
 
 const PLACEHOLDER = 'is a placeholder, not a secret';

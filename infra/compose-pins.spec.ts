@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every image the Docker path runs is pinned to a version: `latest` or a bare major drifts. */
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const images = [
 	...readFileSync(resolve(ROOT, 'infra/compose.yaml'), 'utf8').matchAll(/^\s*image:\s*(\S+)/gm),
 	...readFileSync(resolve(ROOT, 'infra/app.Dockerfile'), 'utf8').matchAll(/^FROM\s+(\S+)/gm)

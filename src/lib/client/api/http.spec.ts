@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchIdempotent } from './api';
+import { fetchIdempotent } from './http';
 
 const answer = (status: number) => new Response('{}', { status });
 
