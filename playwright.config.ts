@@ -35,12 +35,13 @@ export default defineConfig({
 	},
 	webServer: {
 		// A clean test database first (the app migrates it on start): nothing left by the
-		// integration tests, such as their pipeline jobs, runs during this suite.
+		// integration tests, such as their pipeline jobs, runs during this suite. It serves the
+		// test build (`./stoom test` makes it), whose whiteboard answers `window.__stoomBoard()`.
 		command: 'node scripts/reset-test-db.js && node scripts/serve.js',
 		url: `http://127.0.0.1:${port}/api/health`,
 		// Every browser here comes from 127.0.0.1, so the per-address limits on creating and
 		// joining meetings are raised for the suite (their own tests are in tests/integration).
-		env: { PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_CREATE_ROOM: '1000/600', RATE_LIMIT_JOIN: '1000/60' },
+		env: { STOOM_BUILD: 'build-test', PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_CREATE_ROOM: '1000/600', RATE_LIMIT_JOIN: '1000/60' },
 		reuseExistingServer: false,
 		timeout: 60_000,
 		stdout: 'pipe'

@@ -3,12 +3,17 @@ import adapter from '@sveltejs/adapter-node';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
 
+// A test build (STOOM_TEST_HOOKS=1: `./stoom test` makes one for the browser tests) carries the
+// hooks of src/lib/client/test-hooks.ts and goes to build-test/; the production build has none.
+const testHooks = process.env.STOOM_TEST_HOOKS === '1';
+
 // SvelteKit 3 takes its configuration here: it refuses a svelte.config.js file.
 export default defineConfig({
+	define: { __STOOM_TEST_HOOKS__: JSON.stringify(testHooks) },
 	plugins: [
 		tailwindcss(),
 		sveltekit({
-			adapter: adapter({ out: 'build' }),
+			adapter: adapter({ out: testHooks ? 'build-test' : 'build' }),
 			compilerOptions: { runes: true },
 			// SvelteKit adds nonces for its own inline scripts; hooks.server adds the LiveKit
 			// server's origins to connect-src at run time (its URL is configuration).

@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Browser, type Page } from '@playwright/test';
-import { launchChromium, openMeeting } from './support.ts';
+import { launchChromium, openMeeting, recordPeerConnections } from './support.ts';
 
 const kills = Number(process.argv[2] ?? 8);
 const profile = process.env.BENCH_CLUSTER ?? 'dev';
@@ -22,18 +22,10 @@ function cluster(...args: string[]): string {
 	return execFileSync('bash', ['scripts/cluster.sh', ...args, profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 }
 
-/** A participant whose page records its peer connections (window.__pcs). */
+/** A participant whose page records its peer connections (window.__pcs, recordPeerConnections). */
 async function join(browser: Browser, name: string, code?: string): Promise<{ page: Page; code: string }> {
 	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
-	await context.addInitScript(() => {
-		const Native = window.RTCPeerConnection;
-		window.RTCPeerConnection = class extends Native {
-			constructor(config?: RTCConfiguration) {
-				super(config);
-				((window as any).__pcs ??= []).push(this);
-			}
-		};
-	});
+	await recordPeerConnections(context);
 	const page = await context.newPage();
 	if (code) await page.goto(`/${code}`);
 	else {

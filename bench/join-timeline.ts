@@ -31,6 +31,12 @@ function instrument(): void {
 	new PerformanceObserver((list) => {
 		for (const task of list.getEntries()) w.__timeline.push([`long task ${Math.round(task.duration)} ms`, task.startTime]);
 	}).observe({ type: 'longtask' });
+	// Scripts that arrive after the click (a call's code still loading when the person clicked).
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+			if (entry.initiatorType === 'script' || entry.name.endsWith('.js')) w.__timeline.push([`script ${entry.name.split('/').pop()} loaded`, entry.responseEnd]);
+		}
+	}).observe({ type: 'resource' });
 	// The app's own requests on the way (Stoom's join action, Meet's connection details).
 	const nativeFetch = window.fetch.bind(window);
 	window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -82,12 +88,59 @@ async function timeline(browser: Browser, side: Side): Promise<Timeline> {
 	await guest.addInitScript(instrument);
 	try {
 		await guestReadyToJoin(guest, side, host.path);
-		return await guest.evaluate(
+		// What the host's camera sends at the click: each simulcast layer's width and frames so far.
+		const hostLayers = await host.page.evaluate(async () => {
+			const layers: string[] = [];
+			for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+				(await pc.getStats()).forEach((r: Record<string, unknown>) => {
+					if (r.type === 'outbound-rtp' && r.kind === 'video') layers.push(`${r.rid ?? '-'}:${r.frameWidth ?? 0}px/${r.framesEncoded ?? 0}f/${r.qualityLimitationReason ?? ''}`);
+				});
+			}
+			return layers.sort().join(' ');
+		});
+		// The host's camera as the SFU asks it for keyframes, for two seconds from here (wall clock).
+		const hostWatch = host.page.evaluate(async () => {
+			const events: [string, number][] = [];
+			const seen = new Map<string, number>();
+			const until = performance.now() + 2500;
+			while (performance.now() < until) {
+				for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+					(await pc.getStats()).forEach((r: Record<string, unknown>) => {
+						if (r.type !== 'outbound-rtp' || r.kind !== 'video') return;
+						for (const field of ['pliCount', 'firCount', 'keyFramesEncoded'] as const) {
+							const key = `${r.rid ?? '-'} ${field}`;
+							const value = Number(r[field] ?? 0);
+							if (seen.has(key) && value > seen.get(key)!) events.push([`host ${key} → ${value}`, performance.timeOrigin + performance.now()]);
+							seen.set(key, value);
+						}
+					});
+				}
+				await new Promise((r) => setTimeout(r, 15));
+			}
+			return events;
+		});
+		const clickedAt = await guest.evaluate(() => performance.timeOrigin + performance.now());
+		const result = await guest.evaluate(
 			({ joinButton, remoteVideo }) =>
 				new Promise<[string, number][]>((resolve, reject) => {
 					const w = window as unknown as { __timeline: [string, number][] };
 					w.__timeline = w.__timeline.filter(([name]) => !name.startsWith('pc') && !name.startsWith('signal') && !name.startsWith('fetch'));
 					const start = performance.now();
+					// The remote video's first packet, first decoded frame (and its width: which layer), and the receiver's
+					// keyframe requests: where the wait between the element and the frame goes.
+					const noted = new Set<string>();
+					const note = (name: string) => !noted.has(name) && (noted.add(name), w.__timeline.push([name, performance.now()]));
+					const stats = setInterval(async () => {
+						for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+							(await pc.getStats()).forEach((r: Record<string, unknown>) => {
+								if (r.type !== 'inbound-rtp' || r.kind !== 'video') return;
+								if (Number(r.packetsReceived) > 0) note('video: first packet');
+								if (Number(r.keyFramesDecoded) > 0) note(`video: first keyframe decoded (${r.frameWidth}px wide)`);
+								if (Number(r.pliCount) > 0) note('video: keyframe asked for (PLI)');
+								if (Number(r.pliCount) > 1) note('video: keyframe asked for again');
+							});
+						}
+					}, 20);
 					document.querySelector<HTMLButtonElement>(joinButton)!.click();
 					const deadline = setTimeout(() => reject(new Error('no remote frame within 30 s')), 30_000);
 					const poll = setInterval(() => {
@@ -97,6 +150,7 @@ async function timeline(browser: Browser, side: Side): Promise<Timeline> {
 						w.__timeline.push(['remote video element', performance.now()]);
 						video.requestVideoFrameCallback(() => {
 							clearTimeout(deadline);
+							clearInterval(stats);
 							w.__timeline.push(['first remote frame', performance.now()]);
 							resolve(w.__timeline.filter(([, at]) => at >= start).map(([name, at]) => [name, Math.round(at - start)]));
 						});
@@ -104,6 +158,8 @@ async function timeline(browser: Browser, side: Side): Promise<Timeline> {
 				}),
 			{ joinButton: side.joinButton, remoteVideo: side.remoteVideo }
 		);
+		const hostEvents = (await hostWatch).map(([name, at]): [string, number] => [name, Math.round(at - clickedAt)]);
+		return [[`host camera at the click: ${hostLayers || 'nothing sent'}`, 0], ...[...result, ...hostEvents].sort((a, b) => a[1] - b[1])];
 	} finally {
 		await guest.context().close();
 		await host.page.context().close();

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { openMeeting } from './support.ts';
+import { openMeeting, recordPeerConnections } from './support.ts';
 
 /**
  * How long the guest stays on the pre-join screen after typing its name, before the click
@@ -76,6 +76,7 @@ export async function sideSupport(stoomURL: string, meetURL: string, meetPort: n
 
 	async function newPage(browser: Browser, baseURL: string): Promise<Page> {
 		const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
+		await recordPeerConnections(context);
 		return context.newPage();
 	}
 

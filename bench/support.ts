@@ -1,8 +1,23 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config.ts';
 
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** Every peer connection the context's pages make, as `window.__pcs`, for the benches that read their statistics. */
+export async function recordPeerConnections(context: BrowserContext): Promise<void> {
+	await context.addInitScript(() => {
+		const Native = window.RTCPeerConnection;
+		window.RTCPeerConnection = class extends Native {
+			constructor(config?: RTCConfiguration) {
+				super(config);
+				((window as unknown as { __pcs: RTCPeerConnection[] }).__pcs ??= []).push(this);
+			}
+		};
+	});
 }
 
 /**
@@ -24,11 +39,9 @@ export async function joinInBrowser(
 	browser: Browser,
 	baseURL: string,
 	name: string,
-	options: { code?: string; cameraOff?: boolean; testHooks?: boolean; askToJoin?: boolean } = {}
+	options: { code?: string; cameraOff?: boolean; askToJoin?: boolean } = {}
 ): Promise<{ page: Page; code: string }> {
 	const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
-	// The whiteboard exposes its shapes as `window.__stoomBoard()` when a test asks for it.
-	if (options.testHooks) await context.addInitScript(() => ((window as unknown as { __stoomTest: boolean }).__stoomTest = true));
 	const page = await context.newPage();
 	if (options.code) await page.goto(`/${options.code}`);
 	else {
@@ -82,4 +95,20 @@ export function firstRemoteFrameAt(page: Page, remoteVideo: string): Promise<num
 			}),
 		remoteVideo
 	);
+}
+
+/**
+ * Serves the test build (build-test/, made by `./stoom test` or `STOOM_TEST_HOOKS=1 vite build`)
+ * on `port` with the running stack, for the benches that read its hooks (test-hooks.ts).
+ * Answers its URL and a stop function.
+ */
+export async function serveTestBuild(port = Number(process.env.BENCH_TEST_PORT ?? 3216)): Promise<{ url: string; stop: () => void }> {
+	if (!existsSync('build-test/handler.js')) throw new Error('no test build: run `STOOM_TEST_HOOKS=1 npx vite build` (or ./stoom test) first');
+	const app = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, STOOM_BUILD: 'build-test', PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+	const url = `http://localhost:${port}`;
+	for (let tries = 0; ; tries++) {
+		if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => app.kill() };
+		if (app.exitCode !== null || tries > 300) throw new Error(`the test build did not start on port ${port}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }

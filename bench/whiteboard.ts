@@ -1,4 +1,5 @@
-// Whiteboard benchmark. Needs the stack (`./stoom up`) and the app built and served on APP_PORT.
+// Whiteboard benchmark. Needs the stack (`./stoom up`) and the app built and served on APP_PORT;
+// the sync latency runs on the test build (build-test/, served here on BENCH_TEST_PORT=3216).
 //  1. sync latency: 4 participants (4 contexts in one Chromium, cameras off); A draws ~30 strokes
 //     with the mouse; every page notes (wall clock, same machine) the frame in which a stroke
 //     first shows and the frame with its last point: B, C and D's frames minus A's
@@ -13,7 +14,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { encodePoints } from '../src/lib/whiteboard/point-codec.ts';
 import type { PenPoint } from '../src/lib/whiteboard/shapes.ts';
-import { joinInBrowser, launchChromium } from './support.ts';
+import { joinInBrowser, launchChromium, serveTestBuild } from './support.ts';
 
 const strokes = Number(process.argv[2] ?? 30);
 const boardStrokes = Number(process.argv[3] ?? 1000);
@@ -65,10 +66,20 @@ async function drawStroke(page: Page, i: number) {
 	await page.mouse.up();
 }
 
+/** Runs on the test build (whose board answers `window.__stoomBoard()`), served for it. */
 async function latency(browser: Browser) {
-	const a = await joinInBrowser(browser, baseURL, 'Ann', { cameraOff: true, testHooks: true });
+	const app = await serveTestBuild();
+	try {
+		return await latencyOn(browser, app.url);
+	} finally {
+		app.stop();
+	}
+}
+
+async function latencyOn(browser: Browser, baseURL: string) {
+	const a = await joinInBrowser(browser, baseURL, 'Ann', { cameraOff: true });
 	const others = [];
-	for (const name of ['Ben', 'Cas', 'Dee']) others.push(await joinInBrowser(browser, baseURL, name, { code: a.code, cameraOff: true, testHooks: true }));
+	for (const name of ['Ben', 'Cas', 'Dee']) others.push(await joinInBrowser(browser, baseURL, name, { code: a.code, cameraOff: true }));
 	for (const p of [a, ...others]) await openBoard(p.page);
 	// Every page notes its own frames: A's are the reference, so latency is A's frame → B's frame.
 	for (const p of [a, ...others]) await watchRenders(p.page);

@@ -12,7 +12,8 @@ if (trustProxy) {
 	process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
 	process.env.XFF_DEPTH ??= '1';
 }
-const { handler } = await import('../build/handler.js');
+// STOOM_BUILD=build-test serves the test build (the browser tests' hooks; vite.config.ts).
+const { handler } = await import(new URL(`../${process.env.STOOM_BUILD ?? 'build'}/handler.js`, import.meta.url).href);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';

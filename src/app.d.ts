@@ -1,5 +1,8 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
+	/** True in a test build (vite.config.ts): the hooks of lib/client/test-hooks.ts are in. */
+	const __STOOM_TEST_HOOKS__: boolean;
+
 	namespace App {
 		interface Error {
 			message: string;

@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { SpeechBot } from '../support/speech-bot.ts';
 import { readPcm16, speechWav } from '../support/speech.ts';
-import { createMeeting, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
+import { createMeeting, hostAndGuest, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
 
 test('the grid follows the people in the call, the speaker stands out, and a pin takes the stage', async ({ browser, baseURL }) => {
 	test.setTimeout(180_000);
@@ -111,12 +111,7 @@ test('at most two panels show; the kept one survives a third and the choice surv
 });
 
 test('the host sees everyone, mutes and removes people, and ends the meeting for all; guests cannot', async ({ browser, baseURL }) => {
-	const host = await newParticipantPage(browser);
-	const code = await createMeeting(host.page);
-	await joinAs(host.page, 'Hana Host');
-	const guest = await newParticipantPage(browser);
-	await openWithCode(guest.page, code);
-	await joinAs(guest.page, 'Gus Guest');
+	const { host, guest, code } = await hostAndGuest(browser);
 	const bot = await SpeechBot.join(baseURL!, code, 'Speech Bot');
 
 	await host.page.getByTestId('toggle-people').click();

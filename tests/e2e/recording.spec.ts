@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { SpeechBot } from '../support/speech-bot.ts';
 import { readPcm16, speechWav } from '../support/speech.ts';
 import { wordErrorRate } from '../support/wer.ts';
-import { createMeeting, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
+import { createMeeting, hostAndGuest, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
 
 const SENTENCES = [
 	'The quick brown fox jumps over the lazy dog.',
@@ -128,12 +128,7 @@ test('the host records a meeting; the call shows the transcript naming the bot a
 });
 
 test('recording controls are for the host only', async ({ browser, baseURL }) => {
-	const host = await newParticipantPage(browser);
-	const code = await createMeeting(host.page);
-	await joinAs(host.page, 'Hana Host');
-	const guest = await newParticipantPage(browser);
-	await openWithCode(guest.page, code);
-	await joinAs(guest.page, 'Gus Guest');
+	const { host, guest, code } = await hostAndGuest(browser);
 	await expect(guest.page.getByTestId('toggle-recording')).toHaveCount(0);
 	const refused = await guest.context.request.post(`${baseURL}/api/rooms/${code}/recording`, {
 		headers: { origin: baseURL!, 'content-type': 'application/json' },

@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { createMeeting, joinAs, newParticipantPage, openWithCode } from './support';
+import { hostAndGuest, joinAs } from './support';
 
 test('a removed guest is refused on every way back in, and is told why', async ({ browser, baseURL }) => {
-	const host = await newParticipantPage(browser);
-	const code = await createMeeting(host.page);
-	await joinAs(host.page, 'Hana Host');
-	const guest = await newParticipantPage(browser);
-	await openWithCode(guest.page, code);
-	await joinAs(guest.page, 'Gus Guest');
+	const { host, guest, code } = await hostAndGuest(browser);
 
 	await host.page.getByTestId('toggle-people').click();
 	await host.page.getByTestId('participant-row').filter({ hasText: 'Gus Guest' }).getByTestId('host-remove').click();
@@ -35,12 +30,7 @@ test('a removed guest is refused on every way back in, and is told why', async (
 });
 
 test('after End for all, Rejoin says the meeting has ended; the host can start a new one', async ({ browser }) => {
-	const host = await newParticipantPage(browser);
-	const code = await createMeeting(host.page);
-	await joinAs(host.page, 'Hana Host');
-	const guest = await newParticipantPage(browser);
-	await openWithCode(guest.page, code);
-	await joinAs(guest.page, 'Gus Guest');
+	const { host, guest, code } = await hostAndGuest(browser);
 
 	await host.page.getByTestId('toggle-people').click();
 	await host.page.getByTestId('end-for-all').click();

@@ -88,6 +88,19 @@ export async function joinAs(page: Page, name: string): Promise<void> {
 	await expect(page.getByTestId('toggle-mic')).toBeEnabled();
 }
 
+type Participant = Awaited<ReturnType<typeof newParticipantPage>>;
+
+/** The usual pair: Hana Host starts a meeting (open, no lobby) and Gus Guest joins it by its code. */
+export async function hostAndGuest(browser: Browser): Promise<{ host: Participant; guest: Participant; code: string }> {
+	const host = await newParticipantPage(browser);
+	const code = await createMeeting(host.page);
+	await joinAs(host.page, 'Hana Host');
+	const guest = await newParticipantPage(browser);
+	await openWithCode(guest.page, code);
+	await joinAs(guest.page, 'Gus Guest');
+	return { host, guest, code };
+}
+
 export function tileOf(page: Page, name: string) {
 	return page.getByTestId('tile').filter({ has: page.getByTestId('tile-name').getByText(name, { exact: true }) });
 }

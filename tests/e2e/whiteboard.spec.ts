@@ -13,10 +13,9 @@ interface Person {
 	close: () => Promise<void>;
 }
 
-/** A participant whose board answers `window.__stoomBoard()` (the canonical shapes). */
+/** A participant; the test build's board answers `window.__stoomBoard()` (the canonical shapes). */
 async function person(browser: Browser, name: string, code?: string): Promise<Person & { code: string }> {
 	const { context, page } = await newParticipantPage(browser);
-	await context.addInitScript(() => ((window as unknown as { __stoomTest: boolean }).__stoomTest = true));
 	const meeting = code ?? (await createMeeting(page));
 	if (code) await openWithCode(page, code);
 	await joinAs(page, name);

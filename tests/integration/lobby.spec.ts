@@ -245,9 +245,9 @@ describe('membership means being in the call', () => {
 		expect((await inCallMemberOf(ctx, room, real)).ok).toBe(true);
 
 		await endMeeting(pipeline, room);
-		expect(await maySeeSession(ctx.db, room, session, ghost)).toBe(false);
-		expect(await maySeeSession(ctx.db, room, session, real)).toBe(true);
-		expect(await maySeeSession(ctx.db, room, session, host)).toBe(true);
+		expect(await maySeeSession(ctx, room, session, ghost)).toBe(false);
+		expect(await maySeeSession(ctx, room, session, real)).toBe(true);
+		expect(await maySeeSession(ctx, room, session, host)).toBe(true);
 	});
 
 	it('someone LiveKit has just connected, before its webhook, is in the call (LiveKit is asked)', async () => {
@@ -261,6 +261,22 @@ describe('membership means being in the call', () => {
 		expect((await ctx.db.selectFrom('participants').select('joined_at').where('id', '=', participant.id).executeTakeFirstOrThrow()).joined_at).toBeNull();
 		expect((await inCallMemberOf(ctx, room, guest)).ok).toBe(true);
 		expect((await ctx.db.selectFrom('participants').select('joined_at').where('id', '=', participant.id).executeTakeFirstOrThrow()).joined_at).toBeInstanceOf(Date);
+	});
+
+	it('someone LiveKit has just connected, before its webhook, may see the meeting’s record (LiveKit is asked); a ghost may not', async () => {
+		const { room } = await newRoom(ctx);
+		const guest = newBrowser();
+		const { participant } = await joined(ctx, room, guest, 'Quick');
+		const ghost = newBrowser();
+		await joined(ctx, room, ghost, 'Ghost');
+		const session = (await findOpenSession(ctx.db, room.id))!;
+		const { token, wsUrl } = await tokenOf(ctx, room, guest);
+		const rtc = new RtcRoom();
+		connections.push(rtc);
+		await rtc.connect(wsUrl, token, { autoSubscribe: false, dynacast: false });
+		expect((await ctx.db.selectFrom('participants').select('joined_at').where('id', '=', participant.id).executeTakeFirstOrThrow()).joined_at).toBeNull();
+		expect(await maySeeSession(ctx, room, session, guest)).toBe(true);
+		expect(await maySeeSession(ctx, room, session, ghost)).toBe(false);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findRun } from '../../src/lib/server/recordings/recording.repository';
 import { stopWhenDiskLow } from '../../src/lib/server/recordings/recording.service';
 import { applyRetention } from '../../src/lib/server/records/record-deletion.service';
@@ -9,17 +9,9 @@ import { AppProcess, createRoomAsHost, postJson, setRecordingAs } from '../suppo
 import { SpeechBot } from '../support/speech-bot';
 import { readPcm16, speechWav } from '../support/speech';
 import { publishVideo } from '../support/video-bot';
-import { pipelineOf, testContext } from './support';
+import { appWithBots, pipelineOf } from './support';
 
-const ctx = testContext();
-const app = new AppProcess(3210);
-const bots: SpeechBot[] = [];
-beforeAll(() => app.start(), 40_000);
-afterAll(async () => {
-	await Promise.all(bots.map((b) => b.leave().catch(() => undefined)));
-	await app.stop();
-	await ctx.close();
-});
+const { ctx, app, bots } = appWithBots(3210);
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
 	const deadline = Date.now() + timeoutMs;

@@ -1,23 +1,15 @@
 import { EgressStatus, TrackSource } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { egressApi, isTerminal, type EgressApi } from '../../src/lib/server/livekit/egress';
 import { findOpenSession } from '../../src/lib/server/meetings/session.repository';
 import { findRun, runRecordings, setRunStatus } from '../../src/lib/server/recordings/recording.repository';
 import { applyEgressInfo, recordTrack, retryStop, startRecording, stopRecording } from '../../src/lib/server/recordings/recording.service';
 import { findRoomByCode } from '../../src/lib/server/rooms/room.repository';
-import { AppProcess, createRoomAsHost } from '../support/app-process';
+import { createRoomAsHost } from '../support/app-process';
 import { SpeechBot } from '../support/speech-bot';
-import { pipelineOf, testContext } from './support';
+import { appWithBots, pipelineOf } from './support';
 
-const ctx = testContext();
-const app = new AppProcess(3209);
-const bots: SpeechBot[] = [];
-beforeAll(() => app.start(), 40_000);
-afterAll(async () => {
-	await Promise.all(bots.map((b) => b.leave().catch(() => undefined)));
-	await app.stop();
-	await ctx.close();
-});
+const { ctx, app, bots } = appWithBots(3209);
 
 /** The real recorder, failing the first `failures` stop requests (as an unreachable recorder would). */
 function flakyStops(failures: number): EgressApi {

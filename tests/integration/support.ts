@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppContext } from '../../src/lib/server/app-context';
 import { admit } from '../../src/lib/server/access/admission.service';
 import type { Credentials } from '../../src/lib/server/access/cookies';
@@ -14,6 +15,8 @@ import type { PipelineContext } from '../../src/lib/server/pipeline/pipeline-con
 import { createLimits, type LimitSettings } from '../../src/lib/server/rate-limit/limits';
 import { createRoom } from '../../src/lib/server/rooms/room.service';
 import { createWhisperClient } from '../../src/lib/server/transcription/whisper-client';
+import { AppProcess } from '../support/app-process';
+import type { SpeechBot } from '../support/speech-bot';
 
 const GENEROUS = { points: 10_000, seconds: 60 };
 export const GENEROUS_LIMITS: LimitSettings = {
@@ -51,6 +54,23 @@ export function testContext(limits: Partial<LimitSettings> = {}): AppContext & {
 }
 
 /** The pipeline's context over a test context, with the given queue (often one that records what was queued). */
+/**
+ * For a spec that records speech bots through the built app: its context, the app process on
+ * `port` (started before the spec's tests) and the bots it starts; all stopped after them.
+ */
+export function appWithBots(port: number): { ctx: ReturnType<typeof testContext>; app: AppProcess; bots: SpeechBot[] } {
+	const ctx = testContext();
+	const app = new AppProcess(port);
+	const bots: SpeechBot[] = [];
+	beforeAll(() => app.start(), 40_000);
+	afterAll(async () => {
+		await Promise.all(bots.map((b) => b.leave().catch(() => undefined)));
+		await app.stop();
+		await ctx.close();
+	});
+	return { ctx, app, bots };
+}
+
 export function pipelineOf(ctx: AppContext, jobs: JobQueue): PipelineContext {
 	return {
 		...ctx,

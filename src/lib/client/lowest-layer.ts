@@ -17,9 +17,9 @@ export function withLowestLayerOn<Q extends { quality: number; enabled: boolean 
  * the first frame on this machine, in about half the joins (bench/join-timeline.ts). Keeping
  * the lowest layer (a quarter of the resolution) always on lets the SFU start a newcomer on
  * it at once and switch up when the higher layer resumes; the higher layers still pause.
- * Applies to every camera this room publishes, for the room's life.
+ * Applies to every camera this room publishes until the returned cleanup.
  */
-export function keepLowestLayerOn(room: Room): void {
+export function keepLowestLayerOn(room: Room): () => void {
 	const onPublished = (publication: LocalTrackPublication) => {
 		const track = publication.videoTrack;
 		if (publication.source !== Track.Source.Camera || !track) return;
@@ -27,4 +27,5 @@ export function keepLowestLayerOn(room: Room): void {
 		track.setPublishingLayers = (isSvc: boolean, qualities: Qualities) => setLayers(isSvc, isSvc ? qualities : withLowestLayerOn(qualities));
 	};
 	room.on(RoomEvent.LocalTrackPublished, onPublished);
+	return () => void room.off(RoomEvent.LocalTrackPublished, onPublished);
 }

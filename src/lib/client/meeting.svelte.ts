@@ -12,11 +12,9 @@ import {
 import { ActiveSpeaker } from './active-speaker.svelte';
 import { firstRemoteVideo, PUBLISH_WAIT_CAP_MS } from './first-remote-video';
 import { joinUnderWay } from './join-settled';
-import { keepLowestLayerOn } from './lowest-layer';
-import { watchMediaPath } from './media-path-watchdog';
-import { acquireAudioContextAhead, releasePrebuiltAudioContext } from './prebuilt-audio-context';
-import { closePrebuiltPeerConnection, prebuildPeerConnection } from './prebuilt-peer-connection';
 import { reconnectPolicy } from './reconnect-policy';
+import { onRoomEvents } from './room-events';
+import { prepareRoom, tuneRoom } from './room-tuning';
 import { audioConstraints, videoConstraints } from './capture-constraints';
 import { api, ApiError, type RoomToken } from './api';
 import { toParticipantView, type ParticipantView } from './participant-view';
@@ -89,37 +87,37 @@ export class MeetingConnection {
 	/** The token the join step answered with, used for the first connect instead of asking again. */
 	#firstToken: RoomToken | undefined;
 	#choices: MediaChoices | undefined;
-	/** Ends the media-path watchdog (a dead media node behind a live signalling one). */
-	#stopMediaWatch: () => void;
-	/** Stops waiting for the person's first interaction to make the audio context (see prepare). */
-	#stopAudioContextAhead = () => {};
+	/** Every observer and tuning this connection started: each returned its cleanup. */
+	#stops: (() => void)[] = [];
+	/** What the pre-join built ahead (see prepare): the peer connection, and how to release it unused. */
+	#prepared: ReturnType<typeof prepareRoom> | undefined;
 
 	constructor(
 		readonly code: string,
 		private readonly connectOptions: RoomConnectOptions = {}
 	) {
-		this.#room = new Room({ adaptiveStream: true, dynacast: true, reconnectPolicy });
-		this.speaker = new ActiveSpeaker(this.#room);
-		this.#stopMediaWatch = watchMediaPath(this.#room);
-		keepLowestLayerOn(this.#room);
-		for (const event of PARTICIPANT_EVENTS) this.#room.on(event, this.#refresh);
-		this.#room
-			.on(RoomEvent.ParticipantConnected, (p) => this.notify(`${p.name || 'Someone'} joined`))
-			.on(RoomEvent.ParticipantDisconnected, (p) => this.notify(`${p.name || 'Someone'} left`));
-		this.#room
-			.on(RoomEvent.SignalConnected, () => (this.#signalConnected = true))
-			.on(RoomEvent.Reconnecting, () => (this.#status = 'reconnecting'))
-			.on(RoomEvent.Reconnected, () => {
+		const room = (this.#room = new Room({ adaptiveStream: true, dynacast: true, reconnectPolicy }));
+		this.speaker = new ActiveSpeaker(room);
+		this.#stops.push(
+			() => this.speaker.destroy(),
+			tuneRoom(room),
+			onRoomEvents(room, PARTICIPANT_EVENTS, this.#refresh),
+			onRoomEvents(room, [RoomEvent.ParticipantConnected], (p) => this.notify(`${p.name || 'Someone'} joined`)),
+			onRoomEvents(room, [RoomEvent.ParticipantDisconnected], (p) => this.notify(`${p.name || 'Someone'} left`)),
+			onRoomEvents(room, [RoomEvent.SignalConnected], () => (this.#signalConnected = true)),
+			onRoomEvents(room, [RoomEvent.Reconnecting], () => (this.#status = 'reconnecting')),
+			onRoomEvents(room, [RoomEvent.Reconnected], () => {
 				this.#status = 'connected';
 				this.#refresh();
-			})
-			.on(RoomEvent.Disconnected, (reason) => {
+			}),
+			onRoomEvents(room, [RoomEvent.Disconnected], (reason) => {
 				if (this.#status === 'left') return;
 				this.#status = 'disconnected';
 				this.#notice = disconnectMessage(reason);
 				this.#participants = [];
-			})
-			.on(RoomEvent.AudioPlaybackStatusChanged, () => (this.#audioBlocked = !this.#room.canPlaybackAudio));
+			}),
+			onRoomEvents(room, [RoomEvent.AudioPlaybackStatusChanged], () => (this.#audioBlocked = !room.canPlaybackAudio))
+		);
 	}
 
 	get status() {
@@ -178,12 +176,7 @@ export class MeetingConnection {
 	 * peer connection and the audio context the connect would build after the click.
 	 */
 	prepare(wsUrl: string): void {
-		void this.#room.prepareConnection(wsUrl);
-		void prebuildPeerConnection(this.#room).catch(() => undefined);
-		this.#stopAudioContextAhead = acquireAudioContextAhead(this.#room, {
-			target: document,
-			hasBeenActive: navigator.userActivation?.hasBeenActive ?? false
-		});
+		this.#prepared ??= prepareRoom(this.#room, wsUrl, { target: document, hasBeenActive: navigator.userActivation?.hasBeenActive ?? false });
 	}
 
 	/**
@@ -198,6 +191,9 @@ export class MeetingConnection {
 		this.#notice = null;
 		const settle = joinUnderWay(this.#room);
 		try {
+			// A click that comes while the pre-join is still building the connection waits for it
+			// (a few ms): a connect in the middle of the build would throw it away.
+			await this.#prepared?.built;
 			await this.#connectWithFreshToken();
 		} catch (err) {
 			settle();
@@ -298,11 +294,9 @@ export class MeetingConnection {
 	async leave(): Promise<void> {
 		clearTimeout(this.#retryTimer);
 		if (this.#choices) stopPreviewTracks(this.#choices);
-		this.speaker.destroy();
-		this.#stopMediaWatch();
 		this.#status = 'left';
-		this.#stopAudioContextAhead();
-		await Promise.all([closePrebuiltPeerConnection(this.#room), releasePrebuiltAudioContext(this.#room)]);
+		for (const stop of this.#stops.splice(0)) stop();
+		await this.#prepared?.release();
 		await this.#room.disconnect();
 		this.#participants = [];
 	}

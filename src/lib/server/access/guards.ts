@@ -65,7 +65,7 @@ export async function requireSessionViewer(ctx: AppContext, cookies: Cookies, co
 	const room = await findRoomByCode(ctx.db, code);
 	const session = room && (await findRoomSession(ctx.db, room.id, sessionId));
 	if (!room || !session) error(404, 'No such meeting record');
-	if (!(await maySeeSession(ctx.db, room, session, credentialsFor(cookies, code)))) {
+	if (!(await maySeeSession(ctx, room, session, credentialsFor(cookies, code)))) {
 		error(403, 'Only the host and the people in this meeting can see its record');
 	}
 	return { room, session };

@@ -122,10 +122,18 @@ async function confirmWithLivekit(ctx: { db: Db; livekit: RoomServiceClient }, r
 	}
 }
 
-/** The host, and every browser LiveKit saw in the session's call (and the host did not remove), may see its record. */
-export async function maySeeSession(db: Db, room: Room, session: MeetingSession, credentials: Credentials): Promise<boolean> {
-	if (await isHost(db, room, credentials)) return true;
-	return credentials.browserId !== null && (await tookPart(db, session.id, credentials.browserId));
+/**
+ * The host, and every browser LiveKit saw in the session's call (and the host did not remove),
+ * may see its record. Someone who has just connected may ask before LiveKit's webhook said so:
+ * for the meeting under way, LiveKit is asked (as for the call's features).
+ */
+export async function maySeeSession(ctx: { db: Db; livekit: RoomServiceClient }, room: Room, session: MeetingSession, credentials: Credentials): Promise<boolean> {
+	if (await isHost(ctx.db, room, credentials)) return true;
+	if (credentials.browserId === null) return false;
+	if (await tookPart(ctx.db, session.id, credentials.browserId)) return true;
+	if (session.ended_at !== null) return false;
+	const member = await inCallMemberOf(ctx, room, credentials);
+	return member.ok && member.member.session.id === session.id;
 }
 
 /** Whether a participant LiveKit reports in the room may stay (a removed guest's old token, a closed meeting). */
