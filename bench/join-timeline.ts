@@ -102,9 +102,17 @@ async function timeline(browser: Browser, side: Side): Promise<Timeline> {
 		const hostWatch = host.page.evaluate(async () => {
 			const events: [string, number][] = [];
 			const seen = new Map<string, number>();
+			let layersOn = '';
 			const until = performance.now() + 2500;
 			while (performance.now() < until) {
 				for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+					// Which of the camera's layers the app sends (livekit-client turns them on and off as the SFU asks: dynacast).
+					for (const sender of pc.getSenders()) {
+						if (sender.track?.kind !== 'video') continue;
+						const on = sender.getParameters().encodings.map((e) => `${e.rid ?? '-'}:${e.active ? 'on' : 'off'}`).join(' ');
+						if (on !== layersOn) events.push([`host layers ${on}`, performance.timeOrigin + performance.now()]);
+						layersOn = on;
+					}
 					(await pc.getStats()).forEach((r: Record<string, unknown>) => {
 						if (r.type !== 'outbound-rtp' || r.kind !== 'video') return;
 						for (const field of ['pliCount', 'firCount', 'keyFramesEncoded'] as const) {

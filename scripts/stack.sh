@@ -66,9 +66,15 @@ start_coturn() {
 }
 
 start_livekit() {
-  pid_alive "$RUN/livekit.pid" && return 0
+  render "$ROOT/infra/livekit/livekit.yaml" "$RUN/livekit.yaml.new"
+  if pid_alive "$RUN/livekit.pid"; then
+    # Running with the config as rendered now: left alone. A changed config restarts it.
+    if cmp -s "$RUN/livekit.yaml.new" "$RUN/livekit.yaml"; then rm -f "$RUN/livekit.yaml.new"; return 0; fi
+    step "restarting livekit-server: infra/livekit/livekit.yaml changed"
+    stop_pidfile livekit
+  fi
+  mv "$RUN/livekit.yaml.new" "$RUN/livekit.yaml"
   step "starting livekit-server on $LIVEKIT_URL"
-  render "$ROOT/infra/livekit/livekit.yaml" "$RUN/livekit.yaml"
   setsid livekit-server --config "$RUN/livekit.yaml" >"$LOGS/livekit.log" 2>&1 < /dev/null &
   echo $! > "$RUN/livekit.pid"
   wait_for "curl -fsS $LIVEKIT_URL" 30 || die "livekit-server did not start: see .data/log/livekit.log"

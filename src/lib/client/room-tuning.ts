@@ -1,5 +1,4 @@
 import { version, type Room } from 'livekit-client';
-import { startRemoteCamerasLow } from './first-frame-low';
 import { keepLowestLayerOn } from './lowest-layer';
 import { watchMediaPath } from './media-path-watchdog';
 import { acquireAudioContextAhead, releasePrebuiltAudioContext, type ActivationSource } from './prebuilt-audio-context';
@@ -30,11 +29,11 @@ export const INTERNALS = {
 } as const;
 
 /**
- * For the whole life of a connection: our camera's lowest layer stays on, the others' cameras
- * start on theirs, a dead media path is noticed. Returns the cleanup.
+ * For the whole life of a connection: our camera's lowest layer stays on (a new subscriber
+ * starts on it), a dead media path is noticed. Returns the cleanup.
  */
 export function tuneRoom(room: Room): () => void {
-	const stops = [keepLowestLayerOn(room), startRemoteCamerasLow(room), watchMediaPath(room)];
+	const stops = [keepLowestLayerOn(room), watchMediaPath(room)];
 	return () => stops.forEach((stop) => stop());
 }
 
