@@ -31,7 +31,9 @@ export const GENEROUS_LIMITS: LimitSettings = {
 	knockRoom: GENEROUS,
 	knockDenied: { points: 1, seconds: 60 },
 	whiteboard: GENEROUS,
-	whiteboardBytes: { points: 1_000_000_000, seconds: 60 }
+	whiteboardBytes: { points: 1_000_000_000, seconds: 60 },
+	hands: GENEROUS,
+	reactions: GENEROUS
 };
 
 /**

@@ -124,7 +124,7 @@ export class LobbyState {
 	}
 
 	/** Locks the meeting, or sets whether guests ask to join. */
-	async setAccess(change: { locked?: boolean; askToJoin?: boolean }): Promise<{ locked: boolean; askToJoin: boolean } | undefined> {
+	async setAccess(change: { locked?: boolean; askToJoin?: boolean; reactions?: boolean }): Promise<{ locked: boolean; askToJoin: boolean; reactions: boolean } | undefined> {
 		this.#error = null;
 		try {
 			const answer = await api.access(this.code, change);

@@ -32,5 +32,7 @@ export const roomSettingsSchema = z.object({
 	locked: z.boolean().default(false),
 	/** Everyone but hosts knocks and waits in the lobby. */
 	askToJoin: z.boolean().default(false),
+	/** People in the call may send reactions. */
+	reactions: z.boolean().default(true),
 	maxParticipants: z.number().int().min(2, 'At least 2').max(100, 'At most 100').default(100)
 });

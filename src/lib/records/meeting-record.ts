@@ -23,4 +23,18 @@ export interface MeetingRecord {
 	/** The recording files' total size in bytes (what deleting the recording frees). */
 	storageBytes: number;
 	insights: InsightsView;
+	/** Every hand raised, in order: the meeting's timeline. */
+	hands: HandMoment[];
+}
+
+/** A hand raised during the meeting. */
+export interface HandMoment {
+	name: string;
+	/** ISO 8601 */
+	raisedAt: string;
+	loweredAt: string | null;
+	/** Who lowered it: its owner, a host or co-host, itself after its owner spoke, or its owner left. */
+	loweredBy: 'self' | 'moderator' | 'spoke' | 'left' | null;
+	/** On the transcript's clock (seconds from the start of the room mix); null when nothing was recorded. */
+	at: number | null;
 }

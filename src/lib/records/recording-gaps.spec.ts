@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failoverGap, gapLabel, gapOnClock, gapPositions, mergeGaps, recordingGaps } from './recording-gaps';
+import { failoverGap, gapLabel, gapOnClock, gapPositions, mergeGaps, placeAmongLines, recordingGaps } from './recording-gaps';
 
 const s = (n: number) => n * 1000;
 
@@ -169,5 +169,17 @@ describe('gapPositions', () => {
 		{ name: 'two gaps between the same lines, in order', starts: [0, 50], gaps: [gap(10, 12), gap(20, 25)], at: [[1, [gap(10, 12), gap(20, 25)]]] }
 	])('$name', ({ starts, gaps, at }) => {
 		expect([...gapPositions(starts, gaps)]).toEqual(at);
+	});
+});
+
+describe('placeAmongLines (hands raised, on the transcript)', () => {
+	it.each([
+		['before the first line', [5, 10], [{ at: 2 }], [[0, [{ at: 2 }]]]],
+		['between lines', [5, 10], [{ at: 7 }], [[1, [{ at: 7 }]]]],
+		['after the last line', [5, 10], [{ at: 12 }], [[2, [{ at: 12 }]]]],
+		['two at one place keep their order', [5], [{ at: 1 }, { at: 2 }], [[0, [{ at: 1 }, { at: 2 }]]]],
+		['no lines: all after them', [], [{ at: 3 }], [[0, [{ at: 3 }]]]]
+	])('%s', (_name, starts, items, at) => {
+		expect([...placeAmongLines(starts, items, (i) => i.at)]).toEqual(at);
 	});
 });

@@ -95,13 +95,22 @@ export interface GapView {
  * the start of the room mix, having happened before the mix began. Pure.
  */
 export function gapPositions(lineStarts: readonly number[], gaps: readonly GapView[]): Map<number, GapView[]> {
-	const at = new Map<number, GapView[]>();
-	for (const gap of gaps) {
-		const index = lineStarts.findIndex((start) => start > gap.startAt);
+	return placeAmongLines(lineStarts, gaps, (gap) => gap.startAt);
+}
+
+/**
+ * Where each item that happened at a moment of the transcript's clock goes among its lines (by
+ * index: before that line; the lines' count: after the last): before the first line that
+ * starts after it. Pure.
+ */
+export function placeAmongLines<T>(lineStarts: readonly number[], items: readonly T[], at: (item: T) => number): Map<number, T[]> {
+	const placed = new Map<number, T[]>();
+	for (const item of items) {
+		const index = lineStarts.findIndex((start) => start > at(item));
 		const key = index === -1 ? lineStarts.length : index;
-		at.set(key, [...(at.get(key) ?? []), gap]);
+		placed.set(key, [...(placed.get(key) ?? []), item]);
 	}
-	return at;
+	return placed;
 }
 
 /** A gap on the transcript's clock, which starts at 0:00 (the start of the room mix). */

@@ -31,7 +31,9 @@ export function appContext(): AppContext {
 		knockRoom: config.RATE_LIMIT_KNOCK_ROOM,
 		knockDenied: config.RATE_LIMIT_KNOCK_DENIED,
 		whiteboard: config.RATE_LIMIT_WHITEBOARD,
-		whiteboardBytes: config.RATE_LIMIT_WHITEBOARD_BYTES
+		whiteboardBytes: config.RATE_LIMIT_WHITEBOARD_BYTES,
+		hands: config.RATE_LIMIT_HANDS,
+		reactions: config.RATE_LIMIT_REACTIONS
 	});
 	return { db: db(), livekit: livekitRooms(), limits, config };
 }

@@ -95,7 +95,11 @@ const schema = z.object({
 	RATE_LIMIT_KNOCK_DENIED: limit('1/60'),
 	/** Board changes per participant: requests (a stroke sends ~20 a second), and bytes. */
 	RATE_LIMIT_WHITEBOARD: limit('600/30'),
-	RATE_LIMIT_WHITEBOARD_BYTES: limit('8000000/60')
+	RATE_LIMIT_WHITEBOARD_BYTES: limit('8000000/60'),
+	/** Raising and lowering hands, per participant. */
+	RATE_LIMIT_HANDS: limit('30/60'),
+	/** Reactions per participant. */
+	RATE_LIMIT_REACTIONS: limit('10/10')
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,6 +6,7 @@
 import type * as Access from '../../../routes/api/rooms/[code=code]/access/+server';
 import type * as Chat from '../../../routes/api/rooms/[code=code]/chat/+server';
 import type * as End from '../../../routes/api/rooms/[code=code]/end/+server';
+import type * as Hands from '../../../routes/api/rooms/[code=code]/hands/+server';
 import type * as Lobby from '../../../routes/api/rooms/[code=code]/lobby/+server';
 import type * as LobbyCancel from '../../../routes/api/rooms/[code=code]/lobby/cancel/+server';
 import type * as RecordChat from '../../../routes/api/rooms/[code=code]/meetings/[sessionId=uuid]/chat/+server';
@@ -15,6 +16,7 @@ import type * as Record from '../../../routes/api/rooms/[code=code]/meetings/[se
 import type * as RecordRecording from '../../../routes/api/rooms/[code=code]/meetings/[sessionId=uuid]/recording/+server';
 import type * as Participant from '../../../routes/api/rooms/[code=code]/participants/[identity]/+server';
 import type * as People from '../../../routes/api/rooms/[code=code]/people/+server';
+import type * as Reactions from '../../../routes/api/rooms/[code=code]/reactions/+server';
 import type * as Recording from '../../../routes/api/rooms/[code=code]/recording/+server';
 import type * as ScreenShare from '../../../routes/api/rooms/[code=code]/screen-share/+server';
 import type * as Release from '../../../routes/api/rooms/[code=code]/screen-share/release/+server';
@@ -75,7 +77,13 @@ export const api = {
 		/** The knocker's stream of where its knock stands (server-sent events). */
 		events: (code: string) => new EventSource(`${room(code)}/lobby/events`)
 	},
-	/** Host or co-host: lock, or choose whether guests ask to join. */
+	hands: {
+		/** Raise or lower your hand; hosts and co-hosts lower anyone's, or all. */
+		change: (code: string, change: Body<typeof Hands.POST>) => post<typeof Hands.POST>(`${room(code)}/hands`, change),
+		queue: (code: string) => get<typeof Hands.GET>(`${room(code)}/hands`)
+	},
+	react: (code: string, emoji: Body<typeof Reactions.POST>['emoji']) => post<typeof Reactions.POST>(`${room(code)}/reactions`, { emoji }),
+	/** Host or co-host: lock, choose whether guests ask to join, turn reactions on or off. */
 	access: (code: string, change: Body<typeof Access.POST>) => post<typeof Access.POST>(`${room(code)}/access`, change),
 	people: (code: string) => get<typeof People.GET>(`${room(code)}/people`),
 	participant: (code: string, identity: string, action: Body<typeof Participant.POST>['action']) =>

@@ -29,6 +29,7 @@ export async function peopleView(db: Db, room: Room, session: Pick<MeetingSessio
 	return {
 		people: session ? await meetingPeople(db, session.id) : [],
 		locked: room.locked,
-		askToJoin: room.admission === 'ask' || session?.lobby_forced_at != null
+		askToJoin: room.admission === 'ask' || session?.lobby_forced_at != null,
+		reactions: room.reactions
 	};
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { hashPassword } from '../crypto/secrets';
 import type { Admission, Room } from '../db/schema';
 import { findOpenSession, setLobbyForced } from '../meetings/session.repository';
+import { publishRoomMetadata } from '../rooms/livekit-room';
 import { updateRoomSettings as saveSettings } from '../rooms/room.repository';
 import { announceLobby, decideKnocks } from './lobby.service';
 import { endKnocks } from './pass.repository';
@@ -13,6 +14,7 @@ export interface RoomSettingsInput {
 	cameraOffOnJoin: boolean;
 	locked: boolean;
 	askToJoin: boolean;
+	reactions: boolean;
 	maxParticipants: number;
 }
 
@@ -26,7 +28,8 @@ export async function updateRoomSettings(ctx: AppContext, room: Room, input: Roo
 		max_participants: input.maxParticipants
 	});
 	const locked = await setLocked(ctx, saved, input.locked);
-	return setAdmission(ctx, locked, input.askToJoin ? 'ask' : 'open');
+	const admitted = await setAdmission(ctx, locked, input.askToJoin ? 'ask' : 'open');
+	return setReactions(ctx, admitted, input.reactions);
 }
 
 /** Locks or unlocks the room. Locked, nobody new comes in: the knocks waiting are turned away. */
@@ -57,10 +60,26 @@ export async function setAdmission(ctx: AppContext, room: Room, admission: Admis
 	return saved;
 }
 
-/** The People panel's switches: lock, and ask to join; answers where the room stands. */
-export async function setAccess(ctx: AppContext, room: Room, change: { locked?: boolean; askToJoin?: boolean }): Promise<{ locked: boolean; askToJoin: boolean }> {
+/**
+ * Turns reactions on or off for the room: the server refuses them while off, and the call's
+ * browsers hear it from LiveKit's room metadata (the picker hides).
+ */
+export async function setReactions(ctx: AppContext, room: Room, reactions: boolean): Promise<Room> {
+	if (room.reactions === reactions) return room;
+	const saved = await saveSettings(ctx.db, room.id, { reactions });
+	await publishRoomMetadata(ctx.livekit, saved);
+	return saved;
+}
+
+/** The People panel's switches: lock, ask to join, reactions; answers where the room stands. */
+export async function setAccess(
+	ctx: AppContext,
+	room: Room,
+	change: { locked?: boolean; askToJoin?: boolean; reactions?: boolean }
+): Promise<{ locked: boolean; askToJoin: boolean; reactions: boolean }> {
 	let saved = room;
 	if (change.locked !== undefined) saved = await setLocked(ctx, saved, change.locked);
 	if (change.askToJoin !== undefined) saved = await setAdmission(ctx, saved, change.askToJoin ? 'ask' : 'open');
-	return { locked: saved.locked, askToJoin: saved.admission === 'ask' };
+	if (change.reactions !== undefined) saved = await setReactions(ctx, saved, change.reactions);
+	return { locked: saved.locked, askToJoin: saved.admission === 'ask', reactions: saved.reactions };
 }

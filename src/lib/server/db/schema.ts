@@ -28,6 +28,8 @@ export interface RoomTable {
 	whiteboard_view_only: Generated<boolean>;
 	/** open: anyone with the link comes in; ask: everyone but hosts knocks and waits in the lobby. */
 	admission: Generated<Admission>;
+	/** Whether people in the call may send reactions (the server refuses them when off). */
+	reactions: Generated<boolean>;
 	created_at: CreatedAt;
 }
 
@@ -210,6 +212,20 @@ export interface ChatMessageTable {
 	created_at: CreatedAt;
 }
 
+/** A hand raised in a meeting (see migration 0013): up while `lowered_at` is null. */
+export interface RaisedHandTable {
+	id: ColumnType<string, never, never>;
+	session_id: string;
+	participant_id: string;
+	raised_at: CreatedAt;
+	lowered_at: Date | null;
+	lowered_by: HandLoweredBy | null;
+	/** From one sequence, set again at every change: the newest queue wins. */
+	version: ColumnType<string, never, never>;
+}
+
+export type HandLoweredBy = 'self' | 'moderator' | 'spoke' | 'left';
+
 /** The screen-share lock of one room (see migration 0004). */
 export interface ScreenShareLockTable {
 	room_id: string;
@@ -273,6 +289,7 @@ export interface Database {
 	media_restarts: MediaRestartTable;
 	transcript_parts: TranscriptPartTable;
 	chat_messages: ChatMessageTable;
+	raised_hands: RaisedHandTable;
 	screen_share_locks: ScreenShareLockTable;
 	meeting_insights: MeetingInsightsTable;
 	whiteboards: WhiteboardTable;

@@ -20,6 +20,10 @@ export interface Limits {
 	/** Board changes per participant: requests, and bytes. */
 	whiteboard: Limiter;
 	whiteboardBytes: Limiter;
+	/** Hands raised or lowered per participant. */
+	hands: Limiter;
+	/** Reactions per participant. */
+	reactions: Limiter;
 }
 
 export type LimitSettings = Record<keyof Limits, RateLimitSetting>;
@@ -38,6 +42,8 @@ export function createLimits(pool: pg.Pool, settings: LimitSettings): Limits {
 		knockRoom: make('knockRoom'),
 		knockDenied: make('knockDenied'),
 		whiteboard: make('whiteboard'),
-		whiteboardBytes: make('whiteboardBytes')
+		whiteboardBytes: make('whiteboardBytes'),
+		hands: make('hands'),
+		reactions: make('reactions')
 	};
 }

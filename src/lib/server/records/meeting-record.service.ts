@@ -14,6 +14,7 @@ import { roomMix } from '../recordings/joined-mix';
 import { findLiveRunOfSession, sessionRecordingFile, sessionRecordings } from '../recordings/recording.repository';
 import { transcriptOrigin } from '../transcription/transcript-origin';
 import { partsOf } from '../transcription/transcript-parts.repository';
+import { sessionHands } from '../hands/hands.repository';
 
 /** The session's insights as readers see them: the stage, and the last ones written. */
 async function insightsView(db: Db, session: MeetingSession, engineConfigured: boolean): Promise<InsightsView> {
@@ -72,7 +73,14 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 			})),
 		recording: Boolean(live),
 		storageBytes: await filesSize(recordings.map((r) => r.file_path)),
-		insights: await insightsView(db, session, engineConfigured)
+		insights: await insightsView(db, session, engineConfigured),
+		hands: (await sessionHands(db, session.id)).map((h) => ({
+			name: h.name,
+			raisedAt: h.raised_at.toISOString(),
+			loweredAt: h.lowered_at?.toISOString() ?? null,
+			loweredBy: h.lowered_by,
+			at: recordings.length ? Math.max(0, seconds(h.raised_at)!) : null
+		}))
 	};
 }
 

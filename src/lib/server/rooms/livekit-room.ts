@@ -1,4 +1,5 @@
 import type { RoomServiceClient } from 'livekit-server-sdk';
+import { roomMetadataJson } from '../../room-metadata';
 import type { Room } from '../db/schema';
 
 /** LiveKit closes a room 5 minutes after it was created empty, 20 s after the last person left; our room lives on. */
@@ -14,7 +15,20 @@ export async function ensureLivekitRoom(livekit: RoomServiceClient, room: Room):
 		name: room.code,
 		emptyTimeout: EMPTY_TIMEOUT_SECONDS,
 		departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
-		maxParticipants: room.max_participants
+		maxParticipants: room.max_participants,
+		metadata: roomMetadataJson({ reactions: room.reactions })
 	});
 	return created.sid;
+}
+
+/**
+ * Puts the room's settings the call needs into LiveKit's room metadata, when LiveKit has the
+ * room (no meeting under way: the next one's room is made with them).
+ */
+export async function publishRoomMetadata(livekit: RoomServiceClient, room: Room): Promise<void> {
+	try {
+		await livekit.updateRoomMetadata(room.code, roomMetadataJson({ reactions: room.reactions }));
+	} catch (err) {
+		if (!/not found|does not exist/i.test(String((err as Error).message))) throw err;
+	}
 }

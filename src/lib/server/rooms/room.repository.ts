@@ -28,6 +28,7 @@ export interface RoomSettings {
 	camera_off_on_join: boolean;
 	locked: boolean;
 	admission: Room['admission'];
+	reactions: boolean;
 	max_participants: number;
 }
 

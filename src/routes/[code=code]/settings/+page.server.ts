@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			cameraOffOnJoin: room.camera_off_on_join,
 			locked: room.locked,
 			askToJoin: room.admission === 'ask',
+			reactions: room.reactions,
 			maxParticipants: room.max_participants
 		},
 		zod4(roomSettingsSchema),
@@ -33,7 +34,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		await updateRoomSettings(ctx, room, form.data);
 		form.data.password = '';
-		return message(form, 'Saved. The lock, who may come in and the capacity apply at once; the rest to the next person who joins.');
+		return message(form, 'Saved. The lock, who may come in, reactions and the capacity apply at once; the rest to the next person who joins.');
 	},
 
 	hostLink: async ({ params, cookies, url }) => {
