@@ -21,7 +21,10 @@ export default defineConfig({
 				mode: 'auto',
 				directives: {
 					'default-src': ['self'],
-					'script-src': ['self'],
+					// WebAssembly compiled from bytes (RNNoise in its AudioWorklet, MediaPipe's segmenter
+					// for the background effects) needs exactly this;
+					// it allows no eval of JavaScript.
+					'script-src': ['self', 'wasm-unsafe-eval'],
 					// Svelte sets style attributes (grid sizes, transitions).
 					'style-src': ['self', 'unsafe-inline'],
 					'img-src': ['self', 'data:', 'blob:'],

@@ -100,11 +100,12 @@ export function firstRemoteFrameAt(page: Page, remoteVideo: string): Promise<num
 /**
  * Serves the test build (build-test/, made by `./stoom test` or `STOOM_TEST_HOOKS=1 vite build`)
  * on `port` with the running stack, for the benches that read its hooks (test-hooks.ts).
- * Answers its URL and a stop function.
+ * `build` may name a copy of it, which a browser test rebuilding build-test meanwhile leaves
+ * alone. Answers its URL and a stop function.
  */
-export async function serveTestBuild(port = Number(process.env.BENCH_TEST_PORT ?? 3216)): Promise<{ url: string; stop: () => void }> {
-	if (!existsSync('build-test/handler.js')) throw new Error('no test build: run `STOOM_TEST_HOOKS=1 npx vite build` (or ./stoom test) first');
-	const app = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, STOOM_BUILD: 'build-test', PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+export async function serveTestBuild(port = Number(process.env.BENCH_TEST_PORT ?? 3216), build = 'build-test'): Promise<{ url: string; stop: () => void }> {
+	if (!existsSync(`${build}/handler.js`)) throw new Error('no test build: run `STOOM_TEST_HOOKS=1 npx vite build` (or ./stoom test) first');
+	const app = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, STOOM_BUILD: build, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
 	const url = `http://localhost:${port}`;
 	for (let tries = 0; ; tries++) {
 		if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => app.kill() };

@@ -26,14 +26,3 @@ export function attachTrack(track: Track | undefined) {
 		};
 	};
 }
-
-/** `{@attach attachMediaTrack(track)}`: plays a plain MediaStreamTrack (the pre-join preview) while mounted. */
-export function attachMediaTrack(track: MediaStreamTrack | undefined) {
-	return (element: HTMLMediaElement) => {
-		if (!track) return;
-		element.srcObject = new MediaStream([track]);
-		return () => {
-			element.srcObject = null;
-		};
-	};
-}

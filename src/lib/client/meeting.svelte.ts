@@ -10,6 +10,8 @@ import {
 	type RoomConnectOptions
 } from 'livekit-client';
 import { ActiveSpeaker } from './active-speaker.svelte';
+import { NoiseSuppression } from './noise-suppression.svelte';
+import { BackgroundEffects } from './background-effects.svelte';
 import { firstRemoteVideo, PUBLISH_WAIT_CAP_MS } from './first-remote-video';
 import { joinUnderWay } from './join-settled';
 import { reconnectPolicy } from './reconnect-policy';
@@ -82,6 +84,10 @@ export class MeetingConnection {
 	#room: Room;
 	/** The debounced active speaker, for emphasis and keeping them in view. */
 	readonly speaker: ActiveSpeaker;
+	/** RNNoise on the published microphone, as chosen in the microphone menu (and the pre-join). */
+	readonly noiseSuppression = new NoiseSuppression();
+	/** The camera's background (blur or a picture), as chosen in the effects menu (and the pre-join). */
+	readonly backgroundEffects = new BackgroundEffects();
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
 	/** The token the join step answered with, used for the first connect instead of asking again. */
@@ -247,6 +253,7 @@ export class MeetingConnection {
 	async #publish(choices: MediaChoices) {
 		const local = this.#room.localParticipant;
 		const { audioTrack, videoTrack } = choices;
+		if (choices.micOn) this.noiseSuppression.preload();
 		try {
 			// The preview's tracks, handed to LiveKit as its own (not user-provided): it stops the
 			// camera when it is switched off and reopens it with the same constraints.
@@ -255,8 +262,8 @@ export class MeetingConnection {
 					? local.publishTrack(new LocalAudioTrack(audioTrack, audioConstraints(choices.audioDeviceId), false), { source: Track.Source.Microphone })
 					: local.setMicrophoneEnabled(choices.micOn, choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined),
 				videoTrack?.readyState === 'live'
-					? local.publishTrack(new LocalVideoTrack(videoTrack, videoConstraints(choices.videoDeviceId), false), { source: Track.Source.Camera })
-					: local.setCameraEnabled(choices.cameraOn, choices.videoDeviceId ? { deviceId: choices.videoDeviceId } : undefined)
+					? this.#publishCamera(new LocalVideoTrack(videoTrack, videoConstraints(choices.videoDeviceId), false))
+					: this.#enableCamera(choices.cameraOn, choices.videoDeviceId)
 			]);
 		} catch (err) {
 			// A meeting that ended (or a leave) mid-publish cancels the publication: the
@@ -266,18 +273,62 @@ export class MeetingConnection {
 		this.#micOn = local.isMicrophoneEnabled;
 		this.#cameraOn = local.isCameraEnabled;
 		this.#refresh();
+		// Published first, suppressed a moment later: the join does not wait for RNNoise to load.
+		void this.#suppressNoise(this.noiseSuppression.apply(this.#microphone()));
 	}
 
 	async toggleMic(): Promise<void> {
 		await this.#room.localParticipant.setMicrophoneEnabled(!this.#micOn);
 		this.#micOn = this.#room.localParticipant.isMicrophoneEnabled;
 		this.#refresh();
+		// A microphone first opened now (joined muted) gets the suppressor; one reopened keeps it.
+		if (this.#micOn) await this.#suppressNoise(this.noiseSuppression.apply(this.#microphone()));
+	}
+
+	/** Turns noise suppression on or off for this browser, on the published microphone at once. */
+	async setNoiseSuppression(on: boolean): Promise<void> {
+		await this.#suppressNoise(this.noiseSuppression.set(on, this.#microphone()));
+	}
+
+	#microphone(): LocalAudioTrack | undefined {
+		return this.#room.localParticipant.getTrackPublication(Track.Source.Microphone)?.audioTrack;
+	}
+
+	async #suppressNoise(applied: Promise<void>): Promise<void> {
+		await applied.catch((err: Error) => this.notify(`Noise suppression could not start: ${err.message}`));
 	}
 
 	async toggleCamera(): Promise<void> {
-		await this.#room.localParticipant.setCameraEnabled(!this.#cameraOn);
+		await this.#enableCamera(!this.#cameraOn);
 		this.#cameraOn = this.#room.localParticipant.isCameraEnabled;
 		this.#refresh();
+	}
+
+	/** The preview's camera, its background effect on before it is published: nobody sees the real background first. */
+	async #publishCamera(camera: LocalVideoTrack): Promise<void> {
+		await this.#withEffect(camera);
+		await this.#room.localParticipant.publishTrack(camera, { source: Track.Source.Camera });
+	}
+
+	/** Switches the camera on or off; one LiveKit opens now gets the effect's processor before it is published. */
+	async #enableCamera(on: boolean, deviceId?: string): Promise<void> {
+		const local = this.#room.localParticipant;
+		const opening = on && !local.getTrackPublication(Track.Source.Camera);
+		const processor = opening ? await this.backgroundEffects.processorForNewCamera() : undefined;
+		// An effect that cannot start leaves the camera on without it (#withEffect tries again and says why).
+		await local.setCameraEnabled(on, deviceId || processor ? { deviceId, processor } : undefined).catch((err: unknown) => {
+			if (!processor) throw err;
+			return local.setCameraEnabled(on, deviceId ? { deviceId } : undefined);
+		});
+		// Followed from now on; one switched off and on again gets the effect chosen meanwhile.
+		if (on) await this.#withEffect(local.getTrackPublication(Track.Source.Camera)?.videoTrack);
+	}
+
+	async #withEffect(camera: LocalVideoTrack | undefined): Promise<void> {
+		if (!camera) return;
+		// Followed for the connection's life (the effects are the connection's own): no stop kept.
+		this.backgroundEffects.follow(camera);
+		await this.backgroundEffects.apply(camera).catch((err: Error) => this.notify(`Your background effect could not start: ${err.message}`));
 	}
 
 	/** Resumes remote audio after the browser blocked autoplay; call from a click. */

@@ -15,6 +15,8 @@ export interface ParticipantView {
 	connectionQuality: ConnectionQuality;
 	videoTrack: Track | undefined;
 	audioTrack: Track | undefined;
+	/** The microphone's track, this browser's own too (the statistics panel reads it). */
+	micTrack: Track | undefined;
 	/** Milliseconds since epoch when this participant joined; keeps tile order stable. */
 	joinedAt: number;
 }
@@ -34,6 +36,7 @@ export function toParticipantView(p: Participant): ParticipantView {
 		connectionQuality: p.connectionQuality,
 		videoTrack: camera && !camera.isMuted ? camera.track : undefined,
 		audioTrack: p.isLocal ? undefined : mic?.track,
+		micTrack: mic?.track,
 		joinedAt: p.joinedAt?.getTime() ?? 0
 	};
 }

@@ -1,0 +1,121 @@
+import { RoomEvent, type Participant, type RemoteParticipant, type Room } from 'livekit-client';
+import { EMPTY_QUEUE, HANDS_TOPIC, newestQueue, parseHandQueue, type HandQueue } from '#lib/hands/queue';
+import { SpokenTime } from '#lib/hands/spoken-time';
+import { api, ApiError } from './api';
+import { joinSettled } from './join-settled';
+import { onRoomEvents } from './room-events';
+import { sentByServer } from './server-data';
+
+/** How often a speaker's hand checks whether they have now spoken long enough. */
+const SPEAKING_CHECK_MS = 500;
+
+/**
+ * The meeting's raised hands: the server's queue (loaded once the join settles and after each
+ * reconnect, followed through the server's broadcasts, the newest version kept), this browser's
+ * own hand, and its lowering itself once its owner has spoken long enough.
+ */
+export class HandsState {
+	#queue = $state.raw<HandQueue>(EMPTY_QUEUE);
+	#busy = $state(false);
+	#error = $state<string | null>(null);
+	#spoken = new SpokenTime();
+	#speakingTimer: ReturnType<typeof setInterval> | undefined;
+
+	constructor(
+		readonly code: string,
+		private readonly room: Room
+	) {}
+
+	get queue() {
+		return this.#queue;
+	}
+	get busy() {
+		return this.#busy;
+	}
+	get error() {
+		return this.#error;
+	}
+	/** Whether this browser's hand is up. */
+	get raised() {
+		const self = this.room.localParticipant.identity;
+		return this.#queue.hands.some((h) => h.identity === self);
+	}
+
+	raise = () => this.#change({ action: 'raise' });
+	lower = () => this.#change({ action: 'lower' });
+	toggle = () => (this.raised ? this.lower() : this.raise());
+	/** Host or co-host: lower someone's hand. */
+	lowerFor = (identity: string) => this.#change({ action: 'lower', identity });
+	/** Host or co-host: lower every hand. */
+	lowerAll = () => this.#change({ action: 'lower_all' });
+
+	async load(): Promise<void> {
+		try {
+			this.#apply(await api.hands.queue(this.code));
+		} catch (err) {
+			this.#error = `Could not load the raised hands: ${(err as Error).message}`;
+		}
+	}
+
+	/** Follows the queue and this person's speaking; returns the cleanup. */
+	listen(): () => void {
+		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
+			if (topic !== HANDS_TOPIC || !sentByServer(participant, identity)) return;
+			try {
+				const queue = parseHandQueue(JSON.parse(new TextDecoder().decode(payload)));
+				if (queue) this.#apply(queue);
+			} catch {
+				// not ours: ignore
+			}
+		};
+		const onConnected = () => void joinSettled(this.room).then(() => this.load());
+		const onSpeakers = (speakers: Participant[]) => this.#speaking(speakers.some((p) => p.isLocal));
+		const stops = [
+			onRoomEvents(this.room, [RoomEvent.DataReceived], onData),
+			onRoomEvents(this.room, [RoomEvent.Connected], onConnected),
+			onRoomEvents(this.room, [RoomEvent.Reconnected], () => void this.load()),
+			onRoomEvents(this.room, [RoomEvent.ActiveSpeakersChanged], onSpeakers)
+		];
+		if (this.room.state === 'connected') onConnected();
+		return () => {
+			stops.forEach((stop) => stop());
+			clearInterval(this.#speakingTimer);
+		};
+	}
+
+	async #change(change: Parameters<typeof api.hands.change>[1]): Promise<void> {
+		this.#busy = true;
+		this.#error = null;
+		try {
+			this.#apply(await api.hands.change(this.code, change));
+		} catch (err) {
+			this.#error = err instanceof ApiError ? err.message : 'That did not reach the server. Try again.';
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	#apply(incoming: HandQueue) {
+		const wasRaised = this.raised;
+		this.#queue = newestQueue(this.#queue, incoming);
+		if (this.raised && !wasRaised) this.#spoken.reset();
+	}
+
+	/** While this person's hand is up, their speech adds up; past the mark the hand comes down. */
+	#speaking(speaking: boolean) {
+		if (!this.raised) return;
+		const enough = this.#spoken.update(speaking, performance.now());
+		clearInterval(this.#speakingTimer);
+		if (enough) return void this.#lowerAfterSpeaking();
+		if (speaking) {
+			this.#speakingTimer = setInterval(() => {
+				if (this.raised && this.#spoken.reached(performance.now())) void this.#lowerAfterSpeaking();
+			}, SPEAKING_CHECK_MS);
+		}
+	}
+
+	async #lowerAfterSpeaking() {
+		clearInterval(this.#speakingTimer);
+		if (this.raised && !this.#busy) await this.#change({ action: 'lower', reason: 'spoke' });
+	}
+}
