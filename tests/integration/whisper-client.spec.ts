@@ -91,6 +91,12 @@ describe.each(flavours)('Whisper %s flavour', (flavour) => {
 		TIMEOUT_MS
 	);
 
+	it("uses the language a room asks for over its own, and detects it when asked to", async () => {
+		const speech = { data: audio.wav, filename: 'speech.wav', contentType: contentTypes.wav };
+		expect((await client(flavour).transcribe(speech, { language: 'de' })).language).toBe('de');
+		expect((await client(flavour, { language: 'fr' }).transcribe(speech, { language: null })).language).toBe('en');
+	});
+
 	it('leaves words out when they are not requested', async () => {
 		const result = await client(flavour, { wordTimestamps: false }).transcribe({
 			data: audio.wav,

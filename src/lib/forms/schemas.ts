@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRoomCode } from '../room-code';
+import { isSpokenLanguageSetting } from '../transcript/languages';
 import { cleanDisplayName } from './display-name';
 
 /** Home page: a code, a link or ten letters; normalized to `abc-defg-hij`. */
@@ -34,5 +35,10 @@ export const roomSettingsSchema = z.object({
 	askToJoin: z.boolean().default(false),
 	/** People in the call may send reactions. */
 	reactions: z.boolean().default(true),
+	/** '' the server's default, 'auto' detected, or a Whisper language code. */
+	spokenLanguage: z
+		.string()
+		.default('')
+		.refine((v) => v === '' || isSpokenLanguageSetting(v), 'Choose a language from the list'),
 	maxParticipants: z.number().int().min(2, 'At least 2').max(100, 'At most 100').default(100)
 });

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { hashPassword } from '../crypto/secrets';
+import { env } from '../env';
 import type { Admission, Room } from '../db/schema';
 import { findOpenSession, setLobbyForced } from '../meetings/session.repository';
 import { publishRoomMetadata } from '../rooms/livekit-room';
@@ -15,6 +16,8 @@ export interface RoomSettingsInput {
 	locked: boolean;
 	askToJoin: boolean;
 	reactions: boolean;
+	/** '' the server's default, 'auto' detected, or a Whisper language code. */
+	spokenLanguage: string;
 	maxParticipants: number;
 }
 
@@ -25,6 +28,7 @@ export async function updateRoomSettings(ctx: AppContext, room: Room, input: Roo
 		password_hash,
 		mute_on_join: input.muteOnJoin,
 		camera_off_on_join: input.cameraOffOnJoin,
+		transcription_language: input.spokenLanguage || null,
 		max_participants: input.maxParticipants
 	});
 	const locked = await setLocked(ctx, saved, input.locked);
@@ -82,4 +86,9 @@ export async function setAccess(
 	if (change.askToJoin !== undefined) saved = await setAdmission(ctx, saved, change.askToJoin ? 'ask' : 'open');
 	if (change.reactions !== undefined) saved = await setReactions(ctx, saved, change.reactions);
 	return { locked: saved.locked, askToJoin: saved.admission === 'ask', reactions: saved.reactions };
+}
+
+/** The server's spoken language (WHISPER_LANGUAGE): what a room without its own follows ('' detects). */
+export function defaultSpokenLanguage(): string {
+	return env().WHISPER_LANGUAGE;
 }

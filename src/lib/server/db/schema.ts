@@ -30,6 +30,8 @@ export interface RoomTable {
 	admission: Generated<Admission>;
 	/** Whether people in the call may send reactions (the server refuses them when off). */
 	reactions: Generated<boolean>;
+	/** The meetings' spoken language: null the server's default, 'auto' detected, or a Whisper language code. */
+	transcription_language: string | null;
 	created_at: CreatedAt;
 }
 

@@ -11,7 +11,9 @@ import { EngineBlockedError, EngineOutputError, EngineRejectedError, EngineUnava
 import type { InsightsContext } from './insights-context';
 import { claimInsights, failInsights, markInsightsRunning, saveInsights } from './insights.repository';
 import { buildMaterial } from './material';
-import { PROMPT_VERSION } from './prompt';
+import { insightsLanguage } from '../../transcript/languages';
+import { sessionSpokenLanguage } from '../rooms/room.repository';
+import { promptVersion } from './prompt';
 import { verifyInsights } from './verify-insights';
 import { writeInsights } from './write-insights';
 
@@ -39,14 +41,16 @@ export async function generateInsights(ctx: InsightsContext, sessionId: string, 
 	const chat: ChatMessage[] = chatRows.map((r) => ({ seq: Number(r.id), senderIdentity: r.sender_identity, senderName: r.sender_name, text: r.text, sentAt: r.created_at.toISOString() }));
 	const material = buildMaterial(session.transcript, chat, transcriptOrigin(recordings), participants.map((p) => p.display_name));
 	const transcriptHash = createHash('sha256').update(JSON.stringify([session.transcript, chat.map((m) => [m.seq, m.text])])).digest('hex');
-	const row = await claimInsights(ctx.db, { session_id: sessionId, transcript_hash: transcriptHash, prompt_version: PROMPT_VERSION, engine: engine.name, model: engine.model });
+	// The meeting's language (the room's setting, else the server's): the notes are written in it.
+	const language = insightsLanguage(await sessionSpokenLanguage(ctx.db, sessionId), ctx.insights.defaultLanguage ?? 'en');
+	const row = await claimInsights(ctx.db, { session_id: sessionId, transcript_hash: transcriptHash, prompt_version: promptVersion(language), engine: engine.name, model: engine.model });
 	if (row.status === 'ready' && !force) return setInsightsStage(ctx, sessionId, 'ready', null);
 
 	await markInsightsRunning(ctx.db, row.id);
 	await setInsightsStage(ctx, sessionId, 'running', 'Writing insights…');
 	const started = Date.now();
 	try {
-		const written = await writeInsights(engine, material, { maxOutputTokens: ctx.insights.maxOutputTokens });
+		const written = await writeInsights(engine, material, { maxOutputTokens: ctx.insights.maxOutputTokens, language });
 		const verified = verifyInsights(written.raw, material);
 		await saveInsights(ctx.db, row.id, {
 			insights: verified.insights,

@@ -6,5 +6,6 @@ import type { InsightsEngine } from './engines/engine';
 export interface InsightsContext {
 	db: Db;
 	livekit: RoomServiceClient;
-	insights: { engine: InsightsEngine | null; maxOutputTokens: number };
+	/** defaultLanguage: the server's spoken language (WHISPER_LANGUAGE: '' detects), for rooms without their own; 'en' when left out. */
+	insights: { engine: InsightsEngine | null; maxOutputTokens: number; defaultLanguage?: string };
 }

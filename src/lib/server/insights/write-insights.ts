@@ -10,6 +10,8 @@ export interface WriteOptions {
 	maxOutputTokens: number;
 	/** Extra tries when an answer is not JSON (small models sometimes stray). */
 	outputRetries?: number;
+	/** The language to write in, by its English name; null: the meeting's own. English when left out. */
+	language?: string | null;
 }
 
 export interface Written {
@@ -24,6 +26,7 @@ export interface Written {
  * material's global ids throughout, so they stay valid across parts.
  */
 export async function writeInsights(engine: InsightsEngine, material: Material, options: WriteOptions): Promise<Written> {
+	const language = options.language === undefined ? 'English' : options.language;
 	const usage = { inputTokens: 0, outputTokens: 0, requests: 0, parts: 1 };
 	const ask = async (request: { system: string; prompt: string }): Promise<RawInsights> => {
 		for (let attempt = 0; ; attempt++) {
@@ -40,7 +43,7 @@ export async function writeInsights(engine: InsightsEngine, material: Material, 
 	};
 
 	const budget = promptBudget(engine, options.maxOutputTokens);
-	const whole = notesPrompt(material.entries, material.participants);
+	const whole = notesPrompt(material.entries, material.participants, undefined, language);
 	if (estimateTokens(whole.system + whole.prompt) <= engine.contextTokens - options.maxOutputTokens) {
 		return { raw: await ask(whole), usage };
 	}
@@ -48,12 +51,12 @@ export async function writeInsights(engine: InsightsEngine, material: Material, 
 	const parts = splitByTime(material.entries, budget);
 	usage.parts = parts.length;
 	let notes: RawInsights[] = [];
-	for (const [i, entries] of parts.entries()) notes.push(await ask(notesPrompt(entries, material.participants, { index: i + 1, of: parts.length })));
+	for (const [i, entries] of parts.entries()) notes.push(await ask(notesPrompt(entries, material.participants, { index: i + 1, of: parts.length }, language)));
 	while (notes.length > 1) {
 		// Consecutive groups of notes whose JSON fits one combine request together.
 		const rounds = packInOrder(notes, (n) => estimateTokens(JSON.stringify(n)), budget);
 		notes = [];
-		for (const group of rounds) notes.push(group.length === 1 ? group[0]! : await ask(combinePrompt(group, material.participants)));
+		for (const group of rounds) notes.push(group.length === 1 ? group[0]! : await ask(combinePrompt(group, material.participants, language)));
 		if (rounds.every((g) => g.length === 1)) break; // each part's notes alone fill a request: keep the first round's
 	}
 	return { raw: notes.length === 1 ? notes[0]! : mergeLists(notes), usage };

@@ -46,6 +46,6 @@ export function pipelineContext(queue: JobQueue | undefined = jobQueue): Pipelin
 		recordVideo: config.RECORDING_VIDEO,
 		minFreeBytes: config.RECORDINGS_MIN_FREE_MB * 1024 * 1024,
 		retentionDays: config.RECORDINGS_RETENTION_DAYS,
-		insights: { engine: insightsEngine(), maxOutputTokens: config.INSIGHTS_MAX_OUTPUT_TOKENS }
+		insights: { engine: insightsEngine(), maxOutputTokens: config.INSIGHTS_MAX_OUTPUT_TOKENS, defaultLanguage: config.WHISPER_LANGUAGE }
 	};
 }

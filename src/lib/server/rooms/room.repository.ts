@@ -29,6 +29,7 @@ export interface RoomSettings {
 	locked: boolean;
 	admission: Room['admission'];
 	reactions: boolean;
+	transcription_language: string | null;
 	max_participants: number;
 }
 
@@ -45,4 +46,15 @@ export async function replaceHostKey(db: Db, id: string, hostKeyHash: string): P
 		.returning('host_generation')
 		.executeTakeFirstOrThrow();
 	return row.host_generation;
+}
+
+/** The spoken language setting of the room a session belongs to (null: the server's default). */
+export async function sessionSpokenLanguage(db: Db, sessionId: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('meeting_sessions')
+		.innerJoin('rooms', 'rooms.id', 'meeting_sessions.room_id')
+		.select('rooms.transcription_language')
+		.where('meeting_sessions.id', '=', sessionId)
+		.executeTakeFirst();
+	return row?.transcription_language ?? null;
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Attempt } from '../jobs/runner';
 import { setTranscriptStage } from '../meetings/record-stage';
+import { AUTO_LANGUAGE } from '../../transcript/languages';
+import { sessionSpokenLanguage } from '../rooms/room.repository';
 import { probeAudio } from './probe-audio';
 import { countAttempt, pendingPartWork, settlePart } from './transcript-parts.repository';
 import type { TranscriptionContext } from './transcription-context';
@@ -32,7 +34,12 @@ export async function transcribeTrack(ctx: TranscriptionContext, recordingId: st
 
 	try {
 		await countAttempt(ctx.db, recordingId);
-		const result = await ctx.whisper.transcribe({ data: new Uint8Array(audio), filename: 'speaker.ogg', contentType: 'audio/ogg' });
+		const setting = await sessionSpokenLanguage(ctx.db, work.session_id);
+		const result = await ctx.whisper.transcribe(
+			{ data: new Uint8Array(audio), filename: 'speaker.ogg', contentType: 'audio/ogg' },
+			// The room's own language, or detection; a room without one follows the server's.
+			setting === null ? {} : { language: setting === AUTO_LANGUAGE ? null : setting }
+		);
 		await finish({ status: 'done', segments: result.segments });
 	} catch (err) {
 		console.error(`transcription of ${recordingId} (attempt ${attempt.retryCount + 1}):`, (err as Error).message);

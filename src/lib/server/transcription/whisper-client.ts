@@ -12,12 +12,21 @@ export interface WhisperClient {
 	 * Transcribes one audio file. Throws WhisperUnavailableError when a later retry may
 	 * succeed and WhisperRejectedError when this audio will never be accepted.
 	 */
-	transcribe(audio: WhisperAudio, options?: { signal?: AbortSignal }): Promise<WhisperResult>;
+	transcribe(audio: WhisperAudio, options?: TranscribeOptions): Promise<WhisperResult>;
+}
+
+export interface TranscribeOptions {
+	signal?: AbortSignal;
+	/** The spoken language for this audio (a room's setting): a code, null to detect; left out, the client's own. */
+	language?: string | null;
 }
 
 /** A client for a Whisper HTTP service; it keeps no state between calls. */
 export function createWhisperClient(config: WhisperClientConfig): WhisperClient {
-	return { transcribe: (audio, options) => transcribe(config, audio, options?.signal) };
+	return {
+		transcribe: (audio, options) =>
+			transcribe(options?.language === undefined ? config : { ...config, language: options.language ?? undefined }, audio, options?.signal)
+	};
 }
 
 async function transcribe(

@@ -6,7 +6,7 @@ import { appContext } from '#lib/server/app-context';
 import { credentialsFor, setHostSessionCookie } from '#lib/server/access/cookies';
 import { requireHost } from '#lib/server/access/guards';
 import { newHostLink } from '#lib/server/moderation/host-controls.service';
-import { updateRoomSettings } from '#lib/server/access/room-settings.service';
+import { defaultSpokenLanguage, updateRoomSettings } from '#lib/server/access/room-settings.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies }) => {
@@ -18,12 +18,13 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			locked: room.locked,
 			askToJoin: room.admission === 'ask',
 			reactions: room.reactions,
+			spokenLanguage: room.transcription_language ?? '',
 			maxParticipants: room.max_participants
 		},
 		zod4(roomSettingsSchema),
 		{ errors: false }
 	);
-	return { code: room.code, hasPassword: room.password_hash !== null, form };
+	return { code: room.code, hasPassword: room.password_hash !== null, form, defaultLanguage: defaultSpokenLanguage() };
 };
 
 export const actions: Actions = {

@@ -12,6 +12,7 @@ import * as recordingSegments from './2026_11_28_0010_recording_segments';
 import * as mediaRestarts from './2026_11_28_0011_media_restarts';
 import * as lobbyAndRoles from './2026_12_06_0012_lobby_and_roles';
 import * as handsAndReactions from './2026_12_06_0013_hands_and_reactions';
+import * as spokenLanguage from './2026_12_06_0014_spoken_language';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_28_0010_recording_segments': recordingSegments,
 	'2026_11_28_0011_media_restarts': mediaRestarts,
 	'2026_12_06_0012_lobby_and_roles': lobbyAndRoles,
-	'2026_12_06_0013_hands_and_reactions': handsAndReactions
+	'2026_12_06_0013_hands_and_reactions': handsAndReactions,
+	'2026_12_06_0014_spoken_language': spokenLanguage
 };
