@@ -30,6 +30,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${port}`,
 		permissions: ['camera', 'microphone'],
+		// The app's service worker would sit between page.route() and the requests it stubs and cache
+		// every script in each new context; tests/e2e/phone.spec.ts allows it where it is the subject.
+		serviceWorkers: 'block',
 		trace: 'retain-on-failure',
 		launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs }
 	},

@@ -33,6 +33,7 @@ export class ChatState {
 	#sending = $state(false);
 	#hasEarlier = $state(false);
 	#loadingEarlier = $state(false);
+	#live = $state.raw<ChatMessage | null>(null);
 	/** The last failed send: sending the same text again reuses its id, so the server stores it once. */
 	#retry: { text: string; clientId: string } | null = null;
 
@@ -68,6 +69,10 @@ export class ChatState {
 	}
 	get loadingEarlier() {
 		return this.#loadingEarlier;
+	}
+	/** The newest message that came in live (not from a history load): what a screen reader is told. */
+	get live() {
+		return this.#live;
 	}
 
 	/**
@@ -141,7 +146,9 @@ export class ChatState {
 			if (topic !== CHAT_TOPIC || !sentByServer(participant, identity)) return;
 			try {
 				const message: unknown = JSON.parse(new TextDecoder().decode(payload));
-				if (isChatMessage(message)) this.#merge([message], true);
+				if (!isChatMessage(message)) return;
+				this.#merge([message], true);
+				this.#live = message;
 			} catch {
 				// not ours: ignore
 			}

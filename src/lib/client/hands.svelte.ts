@@ -18,6 +18,7 @@ export class HandsState {
 	#queue = $state.raw<HandQueue>(EMPTY_QUEUE);
 	#busy = $state(false);
 	#error = $state<string | null>(null);
+	#loaded = $state(false);
 	#spoken = new SpokenTime();
 	#speakingTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -34,6 +35,10 @@ export class HandsState {
 	}
 	get error() {
 		return this.#error;
+	}
+	/** The server's queue has been loaded once (what was up before is not news). */
+	get loaded() {
+		return this.#loaded;
 	}
 	/** Whether this browser's hand is up. */
 	get raised() {
@@ -52,6 +57,7 @@ export class HandsState {
 	async load(): Promise<void> {
 		try {
 			this.#apply(await api.hands.queue(this.code));
+			this.#loaded = true;
 		} catch (err) {
 			this.#error = `Could not load the raised hands: ${(err as Error).message}`;
 		}
