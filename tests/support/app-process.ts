@@ -18,7 +18,10 @@ export class AppProcess {
 
 	async start(): Promise<void> {
 		this.#child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, ...this.#env, PORT: String(this.port), HOST: '127.0.0.1' },
+			// Every request here comes from 127.0.0.1: the per-address limits on new meetings and joins
+			// are raised, as for the browser suite (a spec that tests a limit sets its own), or the
+			// suite's twentieth meeting in ten minutes would be refused.
+			env: { ...process.env, RATE_LIMIT_CREATE_ROOM: '1000/600', RATE_LIMIT_JOIN: '1000/60', ...this.#env, PORT: String(this.port), HOST: '127.0.0.1' },
 			stdio: ['ignore', 'ignore', 'inherit']
 		});
 		const deadline = Date.now() + 30_000;
@@ -65,7 +68,10 @@ export async function createRoomAsHost(url: string, { askToJoin = false }: { ask
 		body: ''
 	});
 	const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-	const code = (JSON.parse(await response.text()) as { location: string }).location.slice(1);
+	const answer = JSON.parse(await response.text()) as { type: string; status: number; location?: string };
+	// A refused action answers a failure (with location "/"): fail here, not on a room named "".
+	if (answer.type !== 'redirect' || !answer.location) throw new Error(`creating a meeting: ${JSON.stringify(answer).slice(0, 300)}`);
+	const code = answer.location.slice(1);
 	if (!askToJoin) await setRoomAccess(url, code, cookie, { askToJoin: false });
 	return { code, cookie };
 }
