@@ -1,7 +1,7 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { speechWav } from '../support/speech.ts';
-import { createMeeting, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
+import { createMeeting, hostAndGuest, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
 
 /** The names in the People panel's raised hands, in queue order. */
 async function queueShown(page: Page): Promise<string[]> {
@@ -118,12 +118,7 @@ test('raised hands form one queue for everyone: the order raised, a host lowers 
 
 test('the quality mark and the statistics show real figures in a two-person call; ? lists the shortcuts', async ({ browser }) => {
 	test.setTimeout(180_000);
-	const host = await newParticipantPage(browser);
-	const code = await createMeeting(host.page);
-	await joinAs(host.page, 'Hana Host');
-	const guest = await newParticipantPage(browser);
-	await openWithCode(guest.page, code);
-	await joinAs(guest.page, 'Gus Guest');
+	const { host, guest } = await hostAndGuest(browser);
 
 	// LiveKit rates the guest's connection within a few seconds.
 	const mark = tileOf(host.page, 'Gus Guest').getByTestId('tile-quality');

@@ -1,10 +1,10 @@
-import { RoomEvent, type Participant, type RemoteParticipant, type Room } from 'livekit-client';
+import { RoomEvent, type Participant, type Room } from 'livekit-client';
 import { EMPTY_QUEUE, HANDS_TOPIC, newestQueue, parseHandQueue, type HandQueue } from '#lib/hands/queue';
 import { SpokenTime } from '#lib/hands/spoken-time';
 import { api, ApiError } from './api';
 import { joinSettled } from './join-settled';
 import { onRoomEvents } from './room-events';
-import { sentByServer } from './server-data';
+import { onServerData } from './server-data';
 
 /** How often a speaker's hand checks whether they have now spoken long enough. */
 const SPEAKING_CHECK_MS = 500;
@@ -65,19 +65,13 @@ export class HandsState {
 
 	/** Follows the queue and this person's speaking; returns the cleanup. */
 	listen(): () => void {
-		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
-			if (topic !== HANDS_TOPIC || !sentByServer(participant, identity)) return;
-			try {
-				const queue = parseHandQueue(JSON.parse(new TextDecoder().decode(payload)));
-				if (queue) this.#apply(queue);
-			} catch {
-				// not ours: ignore
-			}
-		};
 		const onConnected = () => void joinSettled(this.room).then(() => this.load());
 		const onSpeakers = (speakers: Participant[]) => this.#speaking(speakers.some((p) => p.isLocal));
 		const stops = [
-			onRoomEvents(this.room, [RoomEvent.DataReceived], onData),
+			onServerData(this.room, HANDS_TOPIC, (message) => {
+				const queue = parseHandQueue(message);
+				if (queue) this.#apply(queue);
+			}),
 			onRoomEvents(this.room, [RoomEvent.Connected], onConnected),
 			onRoomEvents(this.room, [RoomEvent.Reconnected], () => void this.load()),
 			onRoomEvents(this.room, [RoomEvent.ActiveSpeakersChanged], onSpeakers)

@@ -1,9 +1,9 @@
-import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { RoomEvent, type Room } from 'livekit-client';
 import { addToStream, parseReaction, REACTION_SHOW_MS, REACTIONS_TOPIC, type Reaction, type ReactionEmoji } from '#lib/reactions/reactions';
 import { parseRoomMetadata } from '#lib/room-metadata';
 import { api, ApiError } from './api';
 import { onRoomEvents } from './room-events';
-import { sentByServer } from './server-data';
+import { onServerData } from './server-data';
 
 /**
  * Reactions in the call: the ones showing now (each for a few seconds, over its sender's tile
@@ -43,17 +43,12 @@ export class ReactionsState {
 	}
 
 	listen(): () => void {
-		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
-			if (topic !== REACTIONS_TOPIC || !sentByServer(participant, identity)) return;
-			try {
-				const reaction = parseReaction(JSON.parse(new TextDecoder().decode(payload)));
-				if (reaction) this.#show(reaction);
-			} catch {
-				// not ours: ignore
-			}
-		};
 		const onSettings = () => (this.#enabled = parseRoomMetadata(this.room.metadata).reactions);
-		const stops = [onRoomEvents(this.room, [RoomEvent.DataReceived], onData), onRoomEvents(this.room, [RoomEvent.RoomMetadataChanged, RoomEvent.Connected], onSettings)];
+		const onReaction = (message: unknown) => {
+			const reaction = parseReaction(message);
+			if (reaction) this.#show(reaction);
+		};
+		const stops = [onServerData(this.room, REACTIONS_TOPIC, onReaction), onRoomEvents(this.room, [RoomEvent.RoomMetadataChanged, RoomEvent.Connected], onSettings)];
 		onSettings();
 		return () => {
 			stops.forEach((stop) => stop());
