@@ -46,8 +46,14 @@ async function recordedMeeting(seconds: number) {
 	await setRecordingAs(app.url, code, cookie, 'stop');
 	await camera.stop();
 	await until(() => recordingsOf(sessionId), (rs) => rs.every((r) => r.status === 'complete' || r.status === 'failed'), 60_000, 'egresses ended');
-	return { code, cookie, sessionId };
+	// The app's own job runner hands the run to transcription once its last egress ended.
+	const ended = Date.now();
+	await until(() => runStatusOf(sessionId), (s) => s !== 'recording' && s !== 'stopping', 60_000, 'run finalized');
+	return { code, cookie, sessionId, finalizedAfterMs: Date.now() - ended };
 }
+
+const runStatusOf = async (sessionId: string) =>
+	(await ctx.db.selectFrom('recording_runs').select('status').where('session_id', '=', sessionId).executeTakeFirstOrThrow()).status;
 
 function probe(file: string) {
 	return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name:format=duration', '-of', 'json', file], { encoding: 'utf8' })) as {
@@ -61,6 +67,14 @@ describe('video in the record', () => {
 	beforeAll(async () => {
 		meeting = await recordedMeeting(8);
 	}, 180_000);
+
+	it('goes to transcription within three seconds of its last recorder ending (the finalize does not back off)', () => {
+		// The finalize job retries every second while the egresses write; with an exponential
+		// backoff it slept up to 30 s after the last one ended (the webhook's finalize is dropped
+		// while one waits), and the record was that much later.
+		console.log(`finalized ${meeting.finalizedAfterMs} ms after the last egress ended`);
+		expect(meeting.finalizedAfterMs).toBeLessThanOrEqual(3_000);
+	});
 
 	it('records the camera as its own video file, as published, beside the microphone and the mix', async () => {
 		const recordings = await recordingsOf(meeting.sessionId);

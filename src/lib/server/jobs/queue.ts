@@ -51,7 +51,11 @@ type QueuePolicy = Pick<Queue, 'policy' | 'retryLimit' | 'retryDelay' | 'retryDe
 export const QUEUES: Record<JobName, QueuePolicy> = {
 	// The recorder may be unreachable for a while: keep trying to stop it, for about ten minutes.
 	'recording.stop': { policy: 'exclusive', retryLimit: 20, retryDelay: 2, retryDelayMax: 60, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
-	'recording.finalize': { policy: 'exclusive', retryLimit: 30, retryDelay: 2, retryDelayMax: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
+	// Waits for the egresses to end: a finalize in its retry delay drops the egress_ended
+	// webhook's own finalize (exclusive), so the delay IS the wait after the last egress ends.
+	// Every second, no backoff (an export or the record waits on it), for about fifteen minutes;
+	// the reconciliation poll queues it again after that.
+	'recording.finalize': { policy: 'exclusive', retryLimit: 900, retryDelay: 1, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 120 },
 	// Whisper may be down for a while: keep retrying for about an hour before giving up.
 	// Looks again every few seconds while a recording is within its start grace.
 	'recording.watch': { policy: 'exclusive', retryLimit: 10, retryDelay: 3, retryBackoff: false, heartbeatSeconds: 30, expireInSeconds: 60 },
