@@ -23,8 +23,14 @@ import {
 	type LockChange
 } from './screen-share.repository';
 
-/** How long a vanished share (a reconnect unpublishes briefly) keeps the lock before release. */
-export const RELEASE_GRACE_MS = 5_000;
+/**
+ * How long a vanished share keeps the lock before release: a reconnect unpublishes it
+ * briefly, and after a media node's failover the holder's browser re-publishes it only once
+ * its new connection is up — on a loaded 2-core CI machine more than 5 s after it rejoined,
+ * when the lock was released under it. The presenter's own stop releases at once; this
+ * grace only covers a browser that vanished without saying so.
+ */
+export const RELEASE_GRACE_MS = 15_000;
 /**
  * How long a holder gone from LiveKit without leaving keeps the lock: a media node's failover
  * takes ~10 s (bench/failover.ts) and the browser retries every second for 30 s.
