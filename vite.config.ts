@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
 import tailwindcss from '@tailwindcss/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 
 // A test build (STOOM_TEST_HOOKS=1: `./stoom test` makes one for the browser tests) carries the
@@ -12,6 +13,10 @@ export default defineConfig({
 	define: { __STOOM_TEST_HOOKS__: JSON.stringify(testHooks) },
 	plugins: [
 		tailwindcss(),
+		// Messages (messages/{locale}/*.json) compiled to tree-shaken functions in
+		// src/lib/paraglide (generated, not committed). The language: the picker's cookie, else
+		// the browser's (Accept-Language on the server, navigator.languages in the page), else English.
+		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['cookie', 'preferredLanguage', 'baseLocale'] }),
 		sveltekit({
 			adapter: adapter({ out: testHooks ? 'build-test' : 'build' }),
 			compilerOptions: { runes: true },

@@ -9,6 +9,8 @@ import { SECURITY_HEADERS, withLivekitOrigins } from '#lib/server/http/security-
 import { startJobRunner } from '#lib/server/jobs/runner';
 import { jobHandlers } from '#lib/server/pipeline/job-handlers';
 import { pipelineContext, useJobQueue } from '#lib/server/pipeline/pipeline-context';
+import { m } from '#lib/paraglide/messages';
+import { paraglideMiddleware } from '#lib/paraglide/server';
 
 export const init: ServerInit = async () => {
 	const config = env(); // fail fast, naming any missing or unfit variable
@@ -23,7 +25,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (isCrossOriginApiWrite(event.request.method, event.route.id, event.url, event.request.headers.get('origin'))) {
 		return json({ message: 'Cross-origin request refused' }, { status: 403 });
 	}
-	const response = await resolve(event);
+	// Everything below (pages, form errors, API failures) speaks the request's language.
+	const response = await paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
@@ -37,5 +42,5 @@ export const handleError: HandleServerError = (caught) => {
 	if (caught.kind === 'framework' || caught.kind === 'validation') return { message: caught.error.message };
 	const errorId = randomUUID();
 	console.error(`[${errorId}] ${caught.event.request.method} ${caught.event.url.pathname}`, caught.error);
-	return { message: 'Something went wrong on our side. Try again in a moment.', errorId };
+	return { message: m.server_unexpected_error(), errorId };
 };

@@ -1,8 +1,10 @@
 /**
  * The call's keyboard shortcuts, in the order the list (`?`) shows them. Letters are matched by
  * their key's position (`code`), so Alt combinations work on every layout and on macOS, where
- * Alt changes the character typed. Pure.
+ * Alt changes the character typed. Pure; the labels are read when shown, in the reader's language.
  */
+
+import { m } from '#lib/paraglide/messages';
 
 export type ShortcutAction = 'mic' | 'camera' | 'hand' | 'reactions' | 'chat' | 'people' | 'help';
 
@@ -14,13 +16,13 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-	{ action: 'mic', keys: 'Ctrl + D', label: 'Turn the microphone on or off' },
-	{ action: 'camera', keys: 'Ctrl + E', label: 'Turn the camera on or off' },
-	{ action: 'hand', keys: 'Ctrl + Alt + H', label: 'Raise or lower your hand' },
-	{ action: 'reactions', keys: 'Ctrl + Alt + R', label: 'Open the reactions' },
-	{ action: 'chat', keys: 'Ctrl + Alt + C', label: 'Open or close the chat' },
-	{ action: 'people', keys: 'Ctrl + Alt + P', label: 'Open or close the people list' },
-	{ action: 'help', keys: '?', label: 'Show this list' }
+	{ action: 'mic', keys: 'Ctrl + D', get label() { return m.call_shortcut_mic(); } },
+	{ action: 'camera', keys: 'Ctrl + E', get label() { return m.call_shortcut_camera(); } },
+	{ action: 'hand', keys: 'Ctrl + Alt + H', get label() { return m.call_shortcut_hand(); } },
+	{ action: 'reactions', keys: 'Ctrl + Alt + R', get label() { return m.call_shortcut_reactions(); } },
+	{ action: 'chat', keys: 'Ctrl + Alt + C', get label() { return m.call_shortcut_chat(); } },
+	{ action: 'people', keys: 'Ctrl + Alt + P', get label() { return m.call_shortcut_people(); } },
+	{ action: 'help', keys: '?', get label() { return m.call_shortcut_help(); } }
 ];
 
 export interface KeyPress {

@@ -23,13 +23,25 @@ async function seriousViolations(page: Page, state: string): Promise<string[]> {
 		.flatMap((v) => v.nodes.map((node) => `${state}: ${v.id} on ${node.target.join(' ')} (${node.failureSummary?.split('\n')[1]?.trim() ?? ''})`));
 }
 
-test('axe finds nothing critical or serious on any state a person sees, from home to the record', async ({ browser }) => {
+test('axe finds nothing critical or serious on any state a person sees, from home to the record, in the dark and the light theme', async ({ browser }) => {
 	const found: string[] = [];
-	const check = async (page: Page, state: string) => found.push(...(await seriousViolations(page, state)));
+	// Each state in both themes (the system's choice): the pages around the call mirror their
+	// palette in light, the call stays dark in both (its own root says so).
+	const check = async (page: Page, state: string) => {
+		for (const colorScheme of ['dark', 'light'] as const) {
+			await page.emulateMedia({ colorScheme });
+			found.push(...(await seriousViolations(page, `${state} (${colorScheme})`)));
+		}
+	};
+	const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 	const host = await newParticipantPage(browser);
 	await host.page.goto('/');
 	await check(host.page, 'home');
+	const lightHome = await background(host.page);
+	await host.page.emulateMedia({ colorScheme: 'dark' });
+	const darkHome = await background(host.page);
+	expect(lightHome).not.toBe(darkHome); // the light theme is a theme, not the dark one twice
 
 	// The meeting asks to join, so the guest waits in the lobby and the host sees the knock.
 	const code = await createMeeting(host.page, { askToJoin: true });
@@ -37,6 +49,7 @@ test('axe finds nothing critical or serious on any state a person sees, from hom
 	await check(host.page, 'pre-join');
 	await joinAs(host.page, 'Hana Host');
 	await check(host.page, 'call');
+	expect(await background(host.page)).toBe(darkHome); // light emulated last: the call stays dark
 
 	const guest = await newParticipantPage(browser);
 	await guest.page.goto(`/${code}`);

@@ -1,3 +1,5 @@
+import { m } from '#lib/paraglide/messages';
+
 /** A participant's role in a meeting, as the server puts it in their LiveKit metadata. */
 export type ParticipantRole = 'host' | 'cohost' | 'guest';
 
@@ -13,7 +15,7 @@ export function roleFromMetadata(metadata: string | undefined): ParticipantRole 
 
 /** The badge a role shows on tiles, in the people panel and in chat (null: none). */
 export function roleBadge(role: ParticipantRole): string | null {
-	return role === 'host' ? 'Host' : role === 'cohost' ? 'Co-host' : null;
+	return role === 'host' ? m.common_role_host() : role === 'cohost' ? m.common_role_cohost() : null;
 }
 
 /** A host removes anyone but a host; a co-host removes guests only. */

@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
 import type { LocalVideoTrack, Track, TrackProcessor } from 'livekit-client';
+import { m } from '#lib/paraglide/messages';
 import {
 	BACKGROUND_EFFECT_KEY,
 	BACKGROUND_PROCESSOR_NAME,
@@ -84,7 +85,7 @@ export class BackgroundEffects {
 				return module;
 			} catch (err) {
 				this.#support = 'failed';
-				this.#error = `Background effects could not load: ${message(err)}`;
+				this.#error = m.call_effects_load_failed({ reason: message(err) });
 				this.#module = undefined; // the next opening of the menu tries again
 				return undefined;
 			}
@@ -121,13 +122,13 @@ export class BackgroundEffects {
 		try {
 			image = await shrink(file);
 		} catch {
-			this.#error = 'This picture could not be read: choose another (JPEG, PNG, WebP…).';
+			this.#error = m.call_effects_picture_unreadable();
 			return;
 		}
 		try {
 			storage()?.setItem(OWN_IMAGE_KEY, image);
 		} catch {
-			this.#error = 'This browser could not keep the picture (its storage is full or turned off): choose a smaller one.';
+			this.#error = m.call_effects_picture_not_kept();
 			return;
 		}
 		this.#ownImage = image;
@@ -156,7 +157,7 @@ export class BackgroundEffects {
 			}
 		};
 		const done = this.#applying.then(step).catch((err: unknown) => {
-			this.#error = `The background effect could not start: ${message(err)}`;
+			this.#error = m.call_effect_start_failed({ reason: message(err) });
 			throw err;
 		});
 		this.#applying = done.catch(() => undefined);

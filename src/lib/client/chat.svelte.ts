@@ -1,5 +1,6 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message';
+import { m } from '#lib/paraglide/messages';
 import { api, ApiError } from './api';
 import { joinSettled } from './join-settled';
 import { sentByServer } from './server-data';
@@ -91,7 +92,7 @@ export class ChatState {
 				this.#merge(page.messages, countUnread);
 			}
 		} catch (err) {
-			this.#error = `Could not load the chat: ${(err as Error).message}`;
+			this.#error = m.panel_chat_load_failed({ reason: (err as Error).message });
 		}
 	}
 
@@ -105,7 +106,7 @@ export class ChatState {
 			this.#merge(page.messages, false);
 			this.#hasEarlier = page.hasMore;
 		} catch (err) {
-			this.#error = `Could not load earlier messages: ${(err as Error).message}`;
+			this.#error = m.panel_chat_load_earlier_failed({ reason: (err as Error).message });
 		} finally {
 			this.#loadingEarlier = false;
 		}
@@ -116,7 +117,7 @@ export class ChatState {
 		const text = input.trim();
 		if (!text) return false;
 		if (text.length > CHAT_MAX_LENGTH) {
-			this.#error = `Keep messages to ${CHAT_MAX_LENGTH} characters.`;
+			this.#error = m.panel_chat_too_long({ max: CHAT_MAX_LENGTH });
 			return false;
 		}
 		const clientId = this.#retry?.text === text ? this.#retry.clientId : crypto.randomUUID();
@@ -129,7 +130,7 @@ export class ChatState {
 			return true;
 		} catch (err) {
 			this.#retry = { text, clientId };
-			this.#error = err instanceof ApiError ? err.message : 'The message was not sent. Try again.';
+			this.#error = err instanceof ApiError ? err.message : m.panel_chat_not_sent();
 			return false;
 		} finally {
 			this.#sending = false;

@@ -1,6 +1,7 @@
 import { RoomEvent, type Participant, type Room } from 'livekit-client';
 import { EMPTY_QUEUE, HANDS_TOPIC, newestQueue, parseHandQueue, type HandQueue } from '#lib/hands/queue';
 import { SpokenTime } from '#lib/hands/spoken-time';
+import { m } from '#lib/paraglide/messages';
 import { api, ApiError } from './api';
 import { joinSettled } from './join-settled';
 import { onRoomEvents } from './room-events';
@@ -59,7 +60,7 @@ export class HandsState {
 			this.#apply(await api.hands.queue(this.code));
 			this.#loaded = true;
 		} catch (err) {
-			this.#error = `Could not load the raised hands: ${(err as Error).message}`;
+			this.#error = m.panel_hands_load_failed({ reason: (err as Error).message });
 		}
 	}
 
@@ -89,7 +90,7 @@ export class HandsState {
 		try {
 			this.#apply(await api.hands.change(this.code, change));
 		} catch (err) {
-			this.#error = err instanceof ApiError ? err.message : 'That did not reach the server. Try again.';
+			this.#error = err instanceof ApiError ? err.message : m.panel_not_reached();
 		} finally {
 			this.#busy = false;
 		}

@@ -1,4 +1,5 @@
 import { KNOCK_END_STATES, type KnockState } from '#lib/access/lobby';
+import { m } from '#lib/paraglide/messages';
 import { api } from './api';
 
 /** The lobby screen's view of the knock: asking (before the server's first word), then what the server says. */
@@ -42,7 +43,7 @@ export class Knock {
 	/** Stops asking to join (the host's list drops this knock). */
 	async cancel(): Promise<void> {
 		this.#close();
-		this.#view = { state: 'cancelled', message: 'You stopped asking to join.' };
+		this.#view = { state: 'cancelled', message: m.call_lobby_cancelled() };
 		await api.lobby.cancel(this.code).catch(() => undefined);
 	}
 

@@ -1,5 +1,6 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { LOBBY_TOPIC, type KnockView, type LobbyUpdate } from '#lib/access/lobby';
+import { m } from '#lib/paraglide/messages';
 import { api, ApiError } from './api';
 import { sentByServer } from './server-data';
 
@@ -131,7 +132,7 @@ export class LobbyState {
 			if (change.askToJoin !== undefined) this.#askToJoin = answer.askToJoin;
 			return answer;
 		} catch (err) {
-			this.#error = err instanceof ApiError ? err.message : 'That did not work. Try again.';
+			this.#error = err instanceof ApiError ? err.message : m.call_try_again_error();
 			return undefined;
 		}
 	}
@@ -141,10 +142,10 @@ export class LobbyState {
 		this.#error = null;
 		try {
 			const answer = await api.lobby.decide(this.code, action, ids);
-			if (answer.full) this.#error = `The meeting is full: ${answer.full} still waiting.`;
+			if (answer.full) this.#error = m.call_lobby_full({ count: answer.full });
 			await this.load(); // the server's push says the same; this does not wait for it
 		} catch (err) {
-			this.#error = err instanceof ApiError ? err.message : 'That did not work. Try again.';
+			this.#error = err instanceof ApiError ? err.message : m.call_try_again_error();
 		} finally {
 			this.#busy = false;
 		}
@@ -158,8 +159,8 @@ export class LobbyState {
 		const arrived = update.waiting.filter((k) => !this.#seen.has(k.id));
 		arrived.forEach((k) => this.#seen.add(k.id));
 		this.#fresh = [...this.#fresh.filter((k) => waitingIds.has(k.id)), ...arrived];
-		if (update.forcedByRemoval) this.#alert = 'Someone was removed: from now on, guests ask to join this meeting.';
-		if (update.passwordGuessing) this.#alert = 'Many wrong passwords were tried for this meeting just now.';
+		if (update.forcedByRemoval) this.#alert = m.call_lobby_removed_alert();
+		if (update.passwordGuessing) this.#alert = m.call_lobby_password_alert();
 		if (arrived.length && !quiet) chime();
 	}
 }

@@ -1,3 +1,4 @@
+import { m } from '#lib/paraglide/messages';
 import { audioConstraints, videoConstraints } from './capture-constraints';
 
 /**
@@ -61,7 +62,7 @@ export class MediaPreview {
 			this.error = null;
 		} catch (err) {
 			this.cameraOn = false;
-			this.error = `Camera unavailable: ${(err as Error).message}`;
+			this.error = m.call_camera_unavailable({ reason: (err as Error).message });
 		}
 	}
 
@@ -74,7 +75,7 @@ export class MediaPreview {
 			this.audioTrack = await this.#open('audio', audioConstraints(this.audioDeviceId));
 		} catch (err) {
 			this.micOn = false;
-			this.error = `Microphone unavailable: ${(err as Error).message}`;
+			this.error = m.call_microphone_unavailable({ reason: (err as Error).message });
 		}
 	}
 

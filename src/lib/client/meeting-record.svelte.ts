@@ -4,6 +4,7 @@ import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
 import { api } from './api';
 import { joinSettled } from './join-settled';
 import { sentByServer } from './server-data';
+import { recordNote } from '../records/record-notes';
 
 /** Stages in which the pipeline is still working on the record. */
 export function isProcessing(status: MeetingRecord['transcriptStatus']): boolean {
@@ -62,7 +63,7 @@ export class MeetingRecordState {
 	/** Something everyone should read now (the recording stopped because the disk filled up). */
 	get notice(): string | null {
 		const detail = this.#stage?.transcriptDetail ?? null;
-		return detail?.startsWith('Recording stopped:') ? detail : null;
+		return detail?.startsWith('Recording stopped:') ? recordNote(detail) : null;
 	}
 
 	/** Reads the record now (once at a time; a request during a read reads again after it). */

@@ -21,6 +21,7 @@ import { audioConstraints, videoConstraints } from './capture-constraints';
 import { api, ApiError, type RoomToken } from './api';
 import { toParticipantView, type ParticipantView } from './participant-view';
 import { roleFromMetadata, type ParticipantRole } from '#lib/access/roles';
+import { m } from '#lib/paraglide/messages';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'retrying' | 'disconnected' | 'left';
 
@@ -55,13 +56,13 @@ const PARTICIPANT_EVENTS = [
 function disconnectMessage(reason: DisconnectReason | undefined): string {
 	switch (reason) {
 		case DisconnectReason.DUPLICATE_IDENTITY:
-			return 'You joined this meeting from another tab or device.';
+			return m.call_disconnected_duplicate();
 		case DisconnectReason.PARTICIPANT_REMOVED:
-			return 'The host removed you from the meeting.';
+			return m.call_disconnected_removed();
 		case DisconnectReason.ROOM_DELETED:
-			return 'The meeting has ended.';
+			return m.call_disconnected_ended();
 		default:
-			return 'You were disconnected from the meeting.';
+			return m.call_disconnected_other();
 	}
 }
 
@@ -108,8 +109,8 @@ export class MeetingConnection {
 			() => this.speaker.destroy(),
 			tuneRoom(room),
 			onRoomEvents(room, PARTICIPANT_EVENTS, this.#refresh),
-			onRoomEvents(room, [RoomEvent.ParticipantConnected], (p) => this.notify(`${p.name || 'Someone'} joined`)),
-			onRoomEvents(room, [RoomEvent.ParticipantDisconnected], (p) => this.notify(`${p.name || 'Someone'} left`)),
+			onRoomEvents(room, [RoomEvent.ParticipantConnected], (p) => this.notify(m.call_joined({ name: p.name || m.call_someone() }))),
+			onRoomEvents(room, [RoomEvent.ParticipantDisconnected], (p) => this.notify(m.call_left({ name: p.name || m.call_someone() }))),
 			onRoomEvents(room, [RoomEvent.SignalConnected], () => (this.#signalConnected = true)),
 			onRoomEvents(room, [RoomEvent.Reconnecting], () => (this.#status = 'reconnecting')),
 			onRoomEvents(room, [RoomEvent.Reconnected], () => {
@@ -245,8 +246,8 @@ export class MeetingConnection {
 		this.#attempt++;
 		this.#status = 'retrying';
 		this.#notice = refused
-			? 'The meeting server refused the connection. Getting a new pass…'
-			: `Can't reach the meeting server. Retrying in ${Math.round(delay / 1000)} s…`;
+			? m.call_server_refused()
+			: m.call_server_unreachable({ seconds: Math.round(delay / 1000) });
 		this.#retryTimer = setTimeout(() => void this.join(choices), delay);
 	}
 
@@ -268,7 +269,7 @@ export class MeetingConnection {
 		} catch (err) {
 			// A meeting that ended (or a leave) mid-publish cancels the publication: the
 			// disconnect notice says what happened, not this.
-			if (this.#status === 'connected') this.notify(`Could not start your camera or microphone: ${(err as Error).message}`);
+			if (this.#status === 'connected') this.notify(m.call_media_start_failed({ reason: (err as Error).message }));
 		}
 		this.#micOn = local.isMicrophoneEnabled;
 		this.#cameraOn = local.isCameraEnabled;
@@ -295,7 +296,7 @@ export class MeetingConnection {
 	}
 
 	async #suppressNoise(applied: Promise<void>): Promise<void> {
-		await applied.catch((err: Error) => this.notify(`Noise suppression could not start: ${err.message}`));
+		await applied.catch((err: Error) => this.notify(m.call_noise_suppression_failed({ reason: err.message })));
 	}
 
 	async toggleCamera(): Promise<void> {
@@ -328,7 +329,7 @@ export class MeetingConnection {
 		if (!camera) return;
 		// Followed for the connection's life (the effects are the connection's own): no stop kept.
 		this.backgroundEffects.follow(camera);
-		await this.backgroundEffects.apply(camera).catch((err: Error) => this.notify(`Your background effect could not start: ${err.message}`));
+		await this.backgroundEffects.apply(camera).catch((err: Error) => this.notify(m.call_your_effect_failed({ reason: err.message })));
 	}
 
 	/** Resumes remote audio after the browser blocked autoplay; call from a click. */

@@ -1,5 +1,6 @@
 import { RoomEvent, type Room } from 'livekit-client';
 import { addToStream, parseReaction, REACTION_SHOW_MS, REACTIONS_TOPIC, type Reaction, type ReactionEmoji } from '#lib/reactions/reactions';
+import { m } from '#lib/paraglide/messages';
 import { parseRoomMetadata } from '#lib/room-metadata';
 import { api, ApiError } from './api';
 import { onRoomEvents } from './room-events';
@@ -37,7 +38,7 @@ export class ReactionsState {
 		try {
 			this.#show(await api.react(this.code, emoji));
 		} catch (err) {
-			this.#error = err instanceof ApiError ? err.message : 'The reaction was not sent.';
+			this.#error = err instanceof ApiError ? err.message : m.panel_reaction_not_sent();
 			setTimeout(() => (this.#error = null), REACTION_SHOW_MS);
 		}
 	}

@@ -1,5 +1,6 @@
 import { RoomEvent, Track, type LocalTrack, type Participant, type Room, type TrackPublication } from 'livekit-client';
 import { untrack } from 'svelte';
+import { m } from '#lib/paraglide/messages';
 import { api } from './api';
 import { joinSettled } from './join-settled';
 
@@ -27,16 +28,18 @@ const TRACK_EVENTS = [
 export function noticeFor(event: ScreenShareEvent, localIdentity: string): string | null {
 	const you = (p: Presenter | null) => p?.identity === localIdentity;
 	const { holder, previous } = event;
+	const name = (p: Presenter | null) => p?.name ?? '';
 	switch (event.type) {
 		case 'started':
-			return you(holder) ? 'You are presenting' : `${holder?.name} is presenting`;
+			return you(holder) ? m.call_share_you_present() : m.call_share_presenting({ name: name(holder) });
 		case 'takeover':
-			if (you(holder)) return `You took over from ${previous?.name}`;
-			if (you(previous)) return `Your presentation was stopped: ${holder?.name} took over`;
-			return `${holder?.name} took over from ${previous?.name}`;
+			if (you(holder)) return m.call_share_you_took_over({ name: name(previous) });
+			if (you(previous)) return m.call_share_taken_from_you({ name: name(holder) });
+			return m.call_share_took_over({ holder: name(holder), previous: name(previous) });
 		case 'stopped':
-			if (event.reason === 'host') return you(previous) ? 'Your presentation was stopped by the host' : `The host stopped ${previous?.name}'s presentation`;
-			return you(previous) ? null : `${previous?.name ?? 'The presenter'} stopped presenting`;
+			if (event.reason === 'host') return you(previous) ? m.call_share_you_stopped_by_host() : m.call_share_host_stopped({ name: name(previous) });
+			if (you(previous)) return null;
+			return previous?.name != null ? m.call_share_stopped({ name: previous.name }) : m.call_share_presenter_stopped();
 	}
 }
 
@@ -54,6 +57,8 @@ export class ScreenShareState {
 	#presenterName = $state<string | null>(null);
 	#fence = 0;
 	#stopping = false;
+	/** The screen this browser presents, kept to publish it again if a full reconnect could not. */
+	#presented: LocalTrack[] = [];
 
 	/** `identity` defaults to the room's local participant (known once connected). */
 	constructor(
@@ -69,13 +74,14 @@ export class ScreenShareState {
 	listen(): () => void {
 		const room = this.room;
 		const reload = () => void this.#load();
+		const reconnected = () => void this.#load().then(() => this.#republishIfLost());
 		const loadOnceSettled = () => void joinSettled(room).then(() => this.#load());
 		for (const event of TRACK_EVENTS) room.on(event, this.#refresh);
 		room
 			.on(RoomEvent.DataReceived, this.#onData)
 			.on(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
 			.on(RoomEvent.Connected, loadOnceSettled)
-			.on(RoomEvent.Reconnected, reload);
+			.on(RoomEvent.Reconnected, reconnected);
 		// Called from an $effect: reading our own state here must not make it a dependency.
 		untrack(() => {
 			this.#refresh();
@@ -87,7 +93,7 @@ export class ScreenShareState {
 				.off(RoomEvent.DataReceived, this.#onData)
 				.off(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
 				.off(RoomEvent.Connected, loadOnceSettled)
-				.off(RoomEvent.Reconnected, reload);
+				.off(RoomEvent.Reconnected, reconnected);
 		};
 	}
 
@@ -130,7 +136,7 @@ export class ScreenShareState {
 		try {
 			tracks = await this.room.localParticipant.createScreenTracks({ audio: false });
 		} catch (err) {
-			this.#notice = `Could not share your screen: ${(err as Error).message}`;
+			this.#notice = m.call_share_failed({ reason: (err as Error).message });
 			this.#busy = false;
 			return;
 		}
@@ -139,12 +145,13 @@ export class ScreenShareState {
 			if (event) this.#apply(event);
 			await this.#permissionGranted();
 			// Someone took over meanwhile: their share wins.
-			if (this.#holder?.identity !== this.localIdentity) throw new Error(`${this.#holder?.name ?? 'someone'} is presenting now`);
+			if (this.#holder?.identity !== this.localIdentity) throw new Error(this.#holder?.name != null ? m.call_share_presenting_now({ name: this.#holder.name }) : m.call_share_someone_presenting_now());
 			for (const track of tracks) await this.room.localParticipant.publishTrack(track);
+			this.#presented = tracks;
 		} catch (err) {
 			for (const track of tracks) track.stop();
 			await this.#release();
-			this.#notice = `Could not share your screen: ${(err as Error).message}`;
+			this.#notice = m.call_share_failed({ reason: (err as Error).message });
 		} finally {
 			this.#busy = false;
 			this.#refresh();
@@ -156,6 +163,7 @@ export class ScreenShareState {
 		this.#stopping = true;
 		try {
 			await this.room.localParticipant.setScreenShareEnabled(false);
+			this.#presented = [];
 			await this.#release();
 		} finally {
 			this.#stopping = false;
@@ -183,6 +191,31 @@ export class ScreenShareState {
 			this.#refresh();
 		} catch {
 			// The next broadcast tells us.
+		}
+	}
+
+	/**
+	 * After a full reconnect (the media node died) livekit-client republishes every track, but a
+	 * publish it could not make (the new node's permission not there yet) is only logged: the
+	 * screen stays captured and unseen while we still hold the lock. Publish it again; if the
+	 * lock went to someone else meanwhile, stop the capture.
+	 */
+	async #republishIfLost() {
+		const local = this.room.localParticipant;
+		const live = this.#presented.filter((t) => t.mediaStreamTrack.readyState === 'live');
+		if (!live.length || local.isScreenShareEnabled || this.#busy) return;
+		if (this.#holder?.identity !== this.localIdentity) {
+			for (const track of live) track.stop();
+			this.#presented = [];
+			return;
+		}
+		try {
+			await this.#permissionGranted();
+			for (const track of live) await local.publishTrack(track);
+		} catch (err) {
+			this.#notice = m.call_share_failed({ reason: (err as Error).message });
+		} finally {
+			this.#refresh();
 		}
 	}
 
@@ -219,7 +252,10 @@ export class ScreenShareState {
 		this.#notice = noticeFor(event, this.localIdentity);
 		const lostIt = event.previous?.identity === this.localIdentity && event.holder?.identity !== this.localIdentity;
 		// LiveKit has already unpublished it (the permission was revoked); this stops the capture too.
-		if (lostIt) void this.room.localParticipant.setScreenShareEnabled(false).finally(this.#refresh);
+		if (lostIt) {
+			this.#presented = [];
+			void this.room.localParticipant.setScreenShareEnabled(false).finally(this.#refresh);
+		}
 		this.#refresh();
 	}
 
@@ -254,6 +290,6 @@ export class ScreenShareState {
 		// Prefer the lock holder's screen; during a handover show whoever still has one.
 		const presenter = screenOf(holder) ? holder : people.find((p) => screenOf(p));
 		this.#track = screenOf(presenter);
-		this.#presenterName = presenter ? (presenter.isLocal ? 'You' : presenter.name || 'Guest') : null;
+		this.#presenterName = presenter ? (presenter.isLocal ? m.panel_you() : presenter.name || m.call_guest()) : null;
 	};
 }

@@ -1,3 +1,5 @@
+import { m } from '#lib/paraglide/messages';
+
 /** Largest PNG side: browsers refuse canvases much bigger than this. */
 const MAX_SIDE = 8192;
 
@@ -13,7 +15,7 @@ export async function svgToPng(url: string, scale = 2): Promise<Blob> {
 	canvas.height = Math.max(1, Math.round(image.naturalHeight * s));
 	canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
 	return new Promise((resolve, reject) =>
-		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Your browser could not make a PNG.'))), 'image/png')
+		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(m.record_png_unsupported()))), 'image/png')
 	);
 }
 

@@ -1,6 +1,7 @@
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import { untrack } from 'svelte';
 import * as Y from 'yjs';
+import { m } from '#lib/paraglide/messages';
 import { WHITEBOARD_MODE_TOPIC, WHITEBOARD_TOPIC, type BoardModeEvent } from '../whiteboard/sync-topics';
 import { FrameAssembler } from '../whiteboard/update-frames';
 import { api, ApiError } from './api';
@@ -61,6 +62,8 @@ export class WhiteboardSync {
 	#viewOnly = $state(false);
 	#canDraw = $state(false);
 	#problem = $state<string | null>(null);
+	/** What the problem is about: a later load or save that succeeds clears its own kind. */
+	#problemOf: 'load' | 'save' | null = null;
 	#serverVector: Uint8Array | null = null;
 	/** Local changes the server may not have yet. */
 	#unsaved = false;
@@ -154,12 +157,17 @@ export class WhiteboardSync {
 
 	async #hostCall(call: () => Promise<unknown>) {
 		try {
-			this.#problem = null;
+			this.#report(null);
 			await call();
 		} catch (err) {
-			this.#problem = err instanceof ApiError ? err.message : 'That did not work. Try again.';
+			this.#report(err instanceof ApiError ? err.message : m.board_try_again());
 			throw err;
 		}
+	}
+
+	#report(problem: string | null, of: 'load' | 'save' | null = null) {
+		this.#problem = problem;
+		this.#problemOf = problem === null ? null : of;
 	}
 
 	/**
@@ -178,7 +186,7 @@ export class WhiteboardSync {
 			this.#canDraw = board.canDraw;
 			this.#status = 'ready';
 			this.#loadAttempt = 0;
-			if (this.#problem?.startsWith('Could not load')) this.#problem = null;
+			if (this.#problemOf === 'load') this.#report(null);
 			if (board.canDraw && (this.#unsaved || isAhead(Y.encodeStateVector(this.#doc), this.#serverVector))) {
 				this.#unsaved = true;
 				this.#scheduleSave(0);
@@ -188,7 +196,7 @@ export class WhiteboardSync {
 		} catch (err) {
 			if (this.#closed) return;
 			if (this.#status !== 'ready') this.#status = 'error';
-			this.#problem = `Could not load the board: ${(err as Error).message}`;
+			this.#report(m.board_load_failed({ reason: (err as Error).message }), 'load');
 			this.#scheduleLoad(delayFor(this.#loadAttempt++), settle);
 		}
 	}
@@ -273,7 +281,7 @@ export class WhiteboardSync {
 				// The server may have relayed newer changes to us while this request flew.
 				this.#serverVector = unionVector(answer.stateVector, this.#serverVector);
 				this.#behind = 0;
-				if (this.#problem?.startsWith('Not saved')) this.#problem = null;
+				if (this.#problemOf === 'save') this.#report(null);
 			} else if (answer.kind === 'behind') {
 				// Re-diff against what the server really has; twice behind means we hold a change
 				// built on one we lack: load the server's board first.
@@ -286,12 +294,12 @@ export class WhiteboardSync {
 			} else if (answer.kind === 'refused') {
 				await this.#recover(answer.message);
 			} else {
-				this.#problem = `Not saved: ${answer.message}`;
+				this.#report(m.board_not_saved({ reason: answer.message }), 'save');
 			}
 		} catch (err) {
 			this.#unsaved = true;
 			retryIn = delayFor(this.#saveAttempt++);
-			this.#problem = `Not saved yet, retrying: ${(err as Error).message}`;
+			this.#report(m.board_not_saved_retrying({ reason: (err as Error).message }), 'save');
 		} finally {
 			this.#saving = false;
 		}
@@ -315,9 +323,9 @@ export class WhiteboardSync {
 			this.#doc = fresh;
 			this.#serverVector = board.state.byteLength ? Y.encodeStateVectorFromUpdate(board.state) : Y.encodeStateVector(new Y.Doc());
 			this.#unsaved = false;
-			this.#problem = `Your last change was not kept (${message}). The board shows what is saved.`;
+			this.#report(m.board_change_not_kept({ reason: message }));
 		} catch (err) {
-			this.#problem = `Not saved: ${message}. Could not reload the board: ${(err as Error).message}`;
+			this.#report(m.board_not_saved_reload_failed({ reason: message, error: (err as Error).message }), 'save');
 			this.#scheduleLoad(delayFor(this.#loadAttempt++));
 		}
 	}

@@ -1,12 +1,13 @@
+import { m } from '#lib/paraglide/messages';
 import type { HandMoment } from '../records/meeting-record';
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
-const HOW_LOWERED: Record<NonNullable<HandMoment['loweredBy']>, string> = {
-	self: 'lowered it',
-	moderator: 'lowered by a host',
-	spoke: 'lowered after speaking',
-	left: 'left the meeting'
+const HOW_LOWERED: Record<NonNullable<HandMoment['loweredBy']>, () => string> = {
+	self: m.common_hand_lowered_self,
+	moderator: m.common_hand_lowered_moderator,
+	spoke: m.common_hand_lowered_spoke,
+	left: m.common_hand_lowered_left
 };
 
 /**
@@ -16,7 +17,7 @@ const HOW_LOWERED: Record<NonNullable<HandMoment['loweredBy']>, string> = {
 export function handMomentLabel(hand: HandMoment, meetingStartedAt: string): string {
 	const raised = Date.parse(hand.raisedAt);
 	const from = clock(Math.max(0, (raised - Date.parse(meetingStartedAt)) / 1000));
-	const line = `${from} ${hand.name} raised a hand`;
-	if (!hand.loweredAt || !hand.loweredBy) return `${line}: up until the meeting ended`;
-	return `${line}: ${HOW_LOWERED[hand.loweredBy]}, up ${clock(Math.max(0, (Date.parse(hand.loweredAt) - raised) / 1000))}`;
+	if (!hand.loweredAt || !hand.loweredBy) return m.common_hand_up_until_end({ at: from, name: hand.name });
+	const up = clock(Math.max(0, (Date.parse(hand.loweredAt) - raised) / 1000));
+	return m.common_hand_lowered({ at: from, name: hand.name, how: HOW_LOWERED[hand.loweredBy](), up });
 }

@@ -1,3 +1,5 @@
+import { m } from '#lib/paraglide/messages';
+
 /** A moment an insight rests on: a transcript line (by segment id) or a chat message (by sequence). */
 export interface Citation {
 	kind: 'line' | 'chat';
@@ -30,11 +32,12 @@ export interface MeetingInsights {
 
 export type InsightSection = Exclude<keyof MeetingInsights, 'summary'>;
 
-export const INSIGHT_SECTIONS: { key: InsightSection; title: string }[] = [
-	{ key: 'keyPoints', title: 'Key points' },
-	{ key: 'decisions', title: 'Decisions' },
-	{ key: 'actionItems', title: 'Action items' },
-	{ key: 'openQuestions', title: 'Open questions' }
+/** Each list with its heading, in the reader's language (read at use: the server answers many languages). */
+export const INSIGHT_SECTIONS: { readonly key: InsightSection; readonly title: string }[] = [
+	{ key: 'keyPoints', get title() { return m.record_key_points(); } },
+	{ key: 'decisions', get title() { return m.record_decisions(); } },
+	{ key: 'actionItems', get title() { return m.record_action_items(); } },
+	{ key: 'openQuestions', get title() { return m.record_open_questions(); } }
 ];
 
 /** Where a session's insights are. `off`: no engine is configured. */

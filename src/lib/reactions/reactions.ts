@@ -3,6 +3,7 @@
  * a short stream for everyone. The server checks the room allows them and limits each person,
  * then broadcasts them; they are not kept. Pure.
  */
+import { m } from '#lib/paraglide/messages';
 
 /** The LiveKit data topic the server broadcasts reactions on. */
 export const REACTIONS_TOPIC = 'reaction';
@@ -11,16 +12,21 @@ export const REACTIONS_TOPIC = 'reaction';
 export const REACTION_EMOJI = ['👍', '👏', '🎉', '❤️', '😂', '😮', '🤔', '👎'] as const;
 export type ReactionEmoji = (typeof REACTION_EMOJI)[number];
 
-export const REACTION_NAMES: Record<ReactionEmoji, string> = {
-	'👍': 'Thumbs up',
-	'👏': 'Clapping',
-	'🎉': 'Celebrate',
-	'❤️': 'Love',
-	'😂': 'Laughing',
-	'😮': 'Surprised',
-	'🤔': 'Thinking',
-	'👎': 'Thumbs down'
+const REACTION_NAMES: Record<ReactionEmoji, () => string> = {
+	'👍': m.panel_reaction_thumbs_up,
+	'👏': m.panel_reaction_clapping,
+	'🎉': m.panel_reaction_celebrate,
+	'❤️': m.panel_reaction_love,
+	'😂': m.panel_reaction_laughing,
+	'😮': m.panel_reaction_surprised,
+	'🤔': m.panel_reaction_thinking,
+	'👎': m.panel_reaction_thumbs_down
 };
+
+/** What a reaction is called ("Thumbs up"), in the reader's language. */
+export function reactionName(emoji: ReactionEmoji): string {
+	return REACTION_NAMES[emoji]();
+}
 
 export interface Reaction {
 	/** Unique per reaction (the browser shows each once). */

@@ -6,6 +6,8 @@
  * missing audio, not a quiet meeting. Pure.
  */
 
+import { m } from '#lib/paraglide/messages';
+
 /** One speaker recording: when it wrote, in ms; null end while it still writes. */
 export interface Coverage {
 	startMs: number;
@@ -120,11 +122,11 @@ export function gapOnClock(startMs: number, endMs: number, originMs: number): { 
 }
 
 /**
- * What a reader sees between the lines: "No audio recorded for 0:12 (1:05–1:17)", and why
- * when known ("… — the meeting moved to another media server").
+ * What a reader sees between the lines, in their language: "No audio recorded for 0:12
+ * (1:05–1:17)", and why when known ("…: the meeting moved to another media server").
  */
 export function gapLabel(gap: GapView): string {
 	const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
-	const label = `No audio recorded for ${clock(gap.endAt - gap.startAt)} (${clock(gap.startAt)}–${clock(gap.endAt)})`;
-	return gap.reason === 'failover' ? `${label}: the meeting moved to another media server` : label;
+	const times = { duration: clock(gap.endAt - gap.startAt), from: clock(gap.startAt), to: clock(gap.endAt) };
+	return gap.reason === 'failover' ? m.record_gap_failover(times) : m.record_gap(times);
 }

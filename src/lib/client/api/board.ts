@@ -1,5 +1,6 @@
 /** The whiteboard's binary endpoints (a Yjs update is the body, not JSON), as the browser calls them. */
 import { ApiError, send } from './http';
+import { m } from '#lib/paraglide/messages';
 
 export interface BoardSnapshot {
 	/** The whole board as one Yjs update (empty before anything was drawn). */
@@ -33,7 +34,7 @@ const boardUrl = (code: string) => `/api/rooms/${code}/whiteboard`;
 export async function fetchBoard(code: string): Promise<BoardSnapshot> {
 	const response = await send(boardUrl(code));
 	const payload = await response.json().catch(() => ({}));
-	if (!response.ok) throw new ApiError(response.status, payload.message ?? `Could not load the board (${response.status})`);
+	if (!response.ok) throw new ApiError(response.status, payload.message ?? m.common_board_load_failed({ status: response.status }));
 	return { state: toBytes(payload.state), viewOnly: Boolean(payload.viewOnly), canDraw: Boolean(payload.canDraw) };
 }
 
@@ -51,7 +52,7 @@ export async function saveBoardUpdate(code: string, update: Uint8Array, keepaliv
 	const payload = await response.json().catch(() => ({}));
 	if (response.ok) return { kind: 'saved', stateVector: toBytes(payload.stateVector) };
 	if (response.status === 409 && typeof payload.stateVector === 'string') return { kind: 'behind', stateVector: toBytes(payload.stateVector) };
-	const message: string = payload.message ?? `The board did not take that change (${response.status}).`;
+	const message: string = payload.message ?? m.common_board_change_refused({ status: response.status });
 	if (response.status === 403) return { kind: 'forbidden', message };
 	if (response.status === 413 || response.status === 422) return { kind: 'refused', message };
 	throw new ApiError(response.status, message);

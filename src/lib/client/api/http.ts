@@ -1,3 +1,5 @@
+import { m } from '#lib/paraglide/messages';
+
 /** A failed call to one of our endpoints, with the server's message. */
 export class ApiError extends Error {
 	constructor(
@@ -37,7 +39,7 @@ export async function send(url: string, init: RequestInit = {}): Promise<Respons
 		const method = (init.method ?? 'GET').toUpperCase();
 		return await (method === 'GET' ? fetchIdempotent(url, { cache: 'no-store', ...init }) : fetch(url, init));
 	} catch {
-		throw new ApiError(0, 'Cannot reach Stoom. Check your connection.');
+		throw new ApiError(0, m.call_cannot_reach_stoom());
 	}
 }
 
@@ -45,6 +47,6 @@ export async function send(url: string, init: RequestInit = {}): Promise<Respons
 export async function callJson<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<T> {
 	const response = await send(url, method === 'GET' ? {} : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
 	const payload = await response.json().catch(() => ({}));
-	if (!response.ok) throw new ApiError(response.status, (payload as { message?: string }).message ?? `Request failed (${response.status})`);
+	if (!response.ok) throw new ApiError(response.status, (payload as { message?: string }).message ?? m.call_request_failed({ status: response.status }));
 	return payload as T;
 }

@@ -1,3 +1,5 @@
+import { m } from '#lib/paraglide/messages';
+
 /** The pictures Stoom ships (src/lib/assets/backgrounds/<id>.svg), in the menu's order. */
 export const BACKGROUND_IMAGES = [
 	{ id: 'dusk', label: 'Dusk' },
@@ -83,10 +85,10 @@ export function processorStep(mode: ProcessorMode, current: string | undefined):
 
 /** Why a chosen file cannot be the background, or null when it can. */
 export function ownImageProblem(file: { type: string; size: number }): string | null {
-	if (!file.type.startsWith('image/')) return 'Choose a picture (JPEG, PNG, WebP…).';
+	if (!file.type.startsWith('image/')) return m.common_picture_not_image();
 	if (file.size > OWN_IMAGE_MAX_BYTES) {
 		const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-		return `That picture is ${mb(file.size)} MB: choose one under ${mb(OWN_IMAGE_MAX_BYTES)} MB.`;
+		return m.common_picture_too_big({ size: mb(file.size), max: mb(OWN_IMAGE_MAX_BYTES) });
 	}
 	return null;
 }

@@ -1,4 +1,5 @@
 import { error, type Cookies } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages';
 import type { AppContext } from '../app-context';
 import type { MeetingSession, Room } from '../db/schema';
 import { findOpenSession, findRoomSession } from '../meetings/session.repository';
@@ -16,14 +17,14 @@ import { DENIAL_MESSAGES } from './room-rules';
 /** The room with this code, or 404. */
 export async function requireRoom(ctx: AppContext, code: string): Promise<Room> {
 	const room = await findRoomByCode(ctx.db, code);
-	if (!room) error(404, 'No meeting with this code');
+	if (!room) error(404, m.server_no_meeting_with_code());
 	return room;
 }
 
 /** The room, when this browser holds a live host session of it (owner's rights); 404 or 403 otherwise. */
 export async function requireHost(ctx: AppContext, cookies: Cookies, code: string): Promise<Room> {
 	const room = await requireRoom(ctx, code);
-	if (!(await isHost(ctx.db, room, credentialsFor(cookies, code)))) error(403, 'Only the host can do that');
+	if (!(await isHost(ctx.db, room, credentialsFor(cookies, code)))) error(403, m.server_only_host());
 	return room;
 }
 
@@ -46,7 +47,7 @@ export async function requireModerator(ctx: AppContext, cookies: Cookies, code: 
 		return { room, role: member.member.role, session: member.member.session, participantId: member.member.participant.id };
 	}
 	if (await isHost(ctx.db, room, credentials)) return { room, role: 'host', session: (await findOpenSession(ctx.db, room.id)) ?? null, participantId: null };
-	error(403, 'Only the host or a co-host can do that');
+	error(403, m.server_only_moderator());
 }
 
 /**
@@ -56,7 +57,7 @@ export async function requireModerator(ctx: AppContext, cookies: Cookies, code: 
 export async function requireInCall(ctx: AppContext, cookies: Cookies, code: string): Promise<Member> {
 	const room = await requireRoom(ctx, code);
 	const result = await inCallMemberOf(ctx, room, credentialsFor(cookies, code));
-	if (!result.ok) error(403, DENIAL_MESSAGES[result.reason]);
+	if (!result.ok) error(403, DENIAL_MESSAGES[result.reason]());
 	return result.member;
 }
 
@@ -64,9 +65,9 @@ export async function requireInCall(ctx: AppContext, cookies: Cookies, code: str
 export async function requireSessionViewer(ctx: AppContext, cookies: Cookies, code: string, sessionId: string): Promise<{ room: Room; session: MeetingSession }> {
 	const room = await findRoomByCode(ctx.db, code);
 	const session = room && (await findRoomSession(ctx.db, room.id, sessionId));
-	if (!room || !session) error(404, 'No such meeting record');
+	if (!room || !session) error(404, m.server_no_such_record());
 	if (!(await maySeeSession(ctx, room, session, credentialsFor(cookies, code)))) {
-		error(403, 'Only the host and the people in this meeting can see its record');
+		error(403, m.server_record_viewers_only());
 	}
 	return { room, session };
 }

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { KNOCK_END_STATES, type KnockState } from '../../access/lobby';
 import type { AppContext } from '../app-context';
 import type { Room } from '../db/schema';
@@ -57,7 +58,8 @@ export function knockStream(ctx: AppContext, room: Room, credentials: Credential
 			};
 			send(first);
 			if (KNOCK_END_STATES.has(first.state)) return close();
-			const unsubscribe = lobbyListener().subscribe(room.id, () => void check());
+			// A notification arrives outside this request: bound, its check still speaks the knocker's language.
+			const unsubscribe = lobbyListener().subscribe(room.id, AsyncResource.bind(() => void check()));
 			const poll = setInterval(() => void check(), POLL_MS);
 			const heartbeat = setInterval(() => !closed && controller.enqueue(encoder.encode(': still waiting\n\n')), HEARTBEAT_MS);
 			stop = () => {

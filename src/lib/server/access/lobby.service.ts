@@ -1,4 +1,5 @@
 import { DataPacket_Kind } from 'livekit-server-sdk';
+import { m } from '#lib/paraglide/messages';
 import { LOBBY_TOPIC, type KnockState, type KnockView, type LobbyUpdate } from '../../access/lobby';
 import type { AppContext } from '../app-context';
 import type { Db } from '../db';
@@ -126,23 +127,23 @@ export async function knockState(ctx: AppContext, room: Room, credentials: Crede
 			return { state: 'admitted', token: connection };
 		}
 		if (token.reason === 'livekit_unavailable' || token.reason === 'rate_limited') return { state: 'admitted', token: null }; // the call asks again
-		return { state: 'refused', message: DENIAL_MESSAGES[token.reason] };
+		return { state: 'refused', message: DENIAL_MESSAGES[token.reason]() };
 	}
 	switch (decision.reason) {
 		case 'in_lobby':
 			return { state: 'waiting', hostPresent: await hostPresent(ctx.db, pass!.session_id) };
 		case 'denied': {
 			const cooldown = await ctx.limits.knockDenied.check(`${room.id}:${pass!.browser_id}`);
-			const wait = cooldown.ok ? '' : ` You can ask again in ${Math.ceil(cooldown.retryAfterMs / 1000)} s.`;
-			return { state: 'denied', message: `${DENIAL_MESSAGES.denied}${wait}` };
+			const message = cooldown.ok ? DENIAL_MESSAGES.denied() : m.server_knock_denied_wait({ seconds: Math.ceil(cooldown.retryAfterMs / 1000) });
+			return { state: 'denied', message };
 		}
 		case 'pass_expired':
-			return { state: 'expired', message: 'Nobody answered your request in time. Ask to join again.' };
+			return { state: 'expired', message: m.server_knock_expired() };
 		case 'ended':
-			return { state: 'ended', message: DENIAL_MESSAGES.ended };
+			return { state: 'ended', message: DENIAL_MESSAGES.ended() };
 		case 'removed':
-			return { state: 'removed', message: DENIAL_MESSAGES.removed };
+			return { state: 'removed', message: DENIAL_MESSAGES.removed() };
 		default:
-			return { state: 'cancelled', message: 'You are not asking to join any more.' };
+			return { state: 'cancelled', message: m.server_knock_cancelled() };
 	}
 }

@@ -1,3 +1,5 @@
+import { m } from '#lib/paraglide/messages';
+
 /**
  * The room's rules as pure decisions over facts the policy reads from the database. One
  * place answers "may this browser be in this room now": the join step, every token, chat,
@@ -140,15 +142,15 @@ export function decidePresence(f: PresenceFacts): Decision {
 	return ALLOW;
 }
 
-/** What a participant reads when refused. */
-export const DENIAL_MESSAGES: Record<Denial, string> = {
-	not_joined: 'Join the meeting first.',
-	pass_expired: 'Your pass to this meeting has expired. Join again.',
-	removed: 'The host removed you from this meeting. You cannot rejoin it.',
-	ended: 'This meeting has ended.',
-	locked: 'The host has locked this meeting. Ask them to unlock it.',
-	full: 'This meeting is full.',
-	in_lobby: 'Wait for the host to let you in.',
-	denied: 'The host did not let you in.',
-	not_in_call: 'You are not in the call right now. Rejoin first.'
+/** What a participant reads when refused (read when answering, so in the request's language). */
+export const DENIAL_MESSAGES: Record<Denial, () => string> = {
+	not_joined: () => m.server_denied_not_joined(),
+	pass_expired: () => m.server_denied_pass_expired(),
+	removed: () => m.server_denied_removed(),
+	ended: () => m.server_denied_ended(),
+	locked: () => m.server_denied_locked(),
+	full: () => m.server_denied_full(),
+	in_lobby: () => m.server_denied_in_lobby(),
+	denied: () => m.server_denied_denied(),
+	not_in_call: () => m.server_denied_not_in_call()
 };

@@ -1,7 +1,8 @@
+import { m } from '#lib/paraglide/messages';
 import type { FailureTable } from '../http/failures';
 
 /** How raised hands answer what they refuse. */
 export const HAND_FAILURES: FailureTable<'forbidden' | 'rate_limited'> = {
-	forbidden: [403, "Only the host or a co-host can lower someone else's hand"],
-	rate_limited: [429, (f) => `You are raising and lowering your hand too often. Try again in ${f.retryAfterSeconds} s.`]
+	forbidden: [403, () => m.server_hand_forbidden()],
+	rate_limited: [429, (f) => m.server_hand_too_often({ seconds: f.retryAfterSeconds ?? 1 })]
 };

@@ -1,3 +1,5 @@
+import { m } from '#lib/paraglide/messages';
+
 /**
  * Expected failures, answered the same way everywhere: a service returns a `Failure` with a
  * reason; its domain's `FailureTable` says the HTTP status and what the person reads. A spent
@@ -12,6 +14,7 @@ export interface Failure<R extends string = string> {
 	retryAfterSeconds?: number;
 }
 
+/** A function is read when the failure is answered, so it speaks the request's language. */
 export type FailureMessage = string | ((failure: Failure) => string);
 
 /** As an entry's field: a form failure shown as an error page instead of beside the form. */
@@ -35,12 +38,12 @@ export interface FailureAnswer {
 	headers: Record<string, string>;
 }
 
-const TOO_MANY: FailureEntry = [429, (f) => `Too many requests. Try again in ${f.retryAfterSeconds ?? 1} s.`];
+const TOO_MANY: FailureEntry = [429, (f) => m.server_too_many_requests({ seconds: f.retryAfterSeconds ?? 1 })];
 
 /** How `failure` is answered by `table` (a reason the table lacks is a server error: a bug, said so). */
 export function describeFailure(failure: Failure, table: Partial<Record<string, FailureEntry>>): FailureAnswer {
 	const entry = table[failure.reason] ?? (failure.reason === 'rate_limited' ? TOO_MANY : undefined);
-	if (!entry) return { status: 500, message: `Unexpected failure (${failure.reason}).`, headers: {} };
+	if (!entry) return { status: 500, message: m.server_unexpected_failure({ reason: failure.reason }), headers: {} };
 	const [status, message, field] = entry;
 	const headers: Record<string, string> = status === 429 ? { 'retry-after': String(Math.max(1, failure.retryAfterSeconds ?? 1)) } : {};
 	return { status, message: typeof message === 'function' ? message(failure) : message, ...(field ? { field } : {}), headers };

@@ -1,5 +1,6 @@
 import { error, json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { m } from '#lib/paraglide/messages';
 import { describeFailure, isFailure, type Failure, type FailureTable } from './failures';
 
 /** Largest JSON body a procedure accepts. */
@@ -27,13 +28,13 @@ export function procedure<Schema extends z.ZodType, Output, Reason extends strin
 ): Procedure<z.input<Schema>, Output> {
 	return async (event) => {
 		const text = await event.request.text();
-		if (text.length > MAX_BODY_BYTES) error(413, 'Request body is too large');
+		if (text.length > MAX_BODY_BYTES) error(413, m.server_body_too_large());
 		let body: unknown = {};
 		if (text.trim()) {
 			try {
 				body = JSON.parse(text);
 			} catch {
-				error(400, 'Request body must be JSON');
+				error(400, m.server_body_not_json());
 			}
 		}
 		return answer(await handler({ input: parsed(input, body, 'body'), event }), failures);

@@ -1,3 +1,4 @@
+import { m } from '#lib/paraglide/messages';
 import { currentSession } from '../access/meeting-session.service';
 import type { Room } from '../db/schema';
 import type { Failure } from '../http/failures';
@@ -24,8 +25,6 @@ export async function setRecording(
 	}
 	const stopped = await stopRecording(ctx, room);
 	if (!stopped.ok) return stopped;
-	const notice = stopped.unstopped
-		? `The recorder has not confirmed the stop of ${stopped.unstopped} recording(s) yet. Stoom keeps trying; nothing after the stop goes into the transcript.`
-		: null;
+	const notice = stopped.unstopped ? m.server_stop_unconfirmed({ count: stopped.unstopped }) : null;
 	return { recording: false, sessionId: stopped.run.session_id, notice };
 }

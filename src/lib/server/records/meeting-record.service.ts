@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
+import { m } from '#lib/paraglide/messages';
 import type { InsightsView } from '../../insights/types';
 import type { MeetingRecord } from '../../records/meeting-record';
+import { recordNote } from '../../records/record-notes';
 import { gapOnClock, mergeGaps, recordingGaps } from '../../records/recording-gaps';
 import type { Db } from '../db';
 import type { MeetingSession } from '../db/schema';
@@ -22,7 +24,7 @@ async function insightsView(db: Db, session: MeetingSession, engineConfigured: b
 	const status = session.insights_status === 'none' && session.transcript_status === 'ready' && !engineConfigured ? 'off' : session.insights_status;
 	return {
 		status,
-		detail: status === 'off' ? INSIGHTS_OFF : session.insights_detail,
+		detail: recordNote(status === 'off' ? INSIGHTS_OFF : session.insights_detail),
 		engine: row?.engine ?? null,
 		model: row?.model ?? null,
 		insights: row?.status === 'ready' ? row.insights : null,
@@ -44,7 +46,7 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 		startedAt: session.started_at.toISOString(),
 		endedAt: session.ended_at?.toISOString() ?? null,
 		transcriptStatus: session.transcript_status,
-		transcriptDetail: session.transcript_detail,
+		transcriptDetail: recordNote(session.transcript_detail),
 		transcript: session.transcript,
 		gaps: mergeGaps(
 			recordingGaps(recordings.filter((r) => r.kind === 'track' && r.started_at).map((r) => ({ startMs: r.started_at!.getTime(), endMs: r.ended_at?.getTime() ?? null }))),
@@ -58,7 +60,7 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 			.map((r) => ({
 				id: r.id,
 				identity: r.participant_identity ?? '',
-				name: r.speaker_name ?? 'Someone',
+				name: r.speaker_name ?? m.server_someone(),
 				source: r.source === 'screen_share' ? 'screen_share' : 'camera',
 				startAt: seconds(r.started_at)!,
 				endAt: seconds(r.ended_at)
@@ -66,10 +68,10 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 		speakers: recordings
 			.filter((r) => r.kind === 'track')
 			.map((r) => ({
-				name: r.speaker_name ?? 'Unknown',
+				name: r.speaker_name ?? m.server_unknown_speaker(),
 				status: r.status,
 				transcript: partOf.get(r.id)?.status ?? null,
-				error: partOf.get(r.id)?.error ?? r.error
+				error: recordNote(partOf.get(r.id)?.error ?? r.error)
 			})),
 		recording: Boolean(live),
 		storageBytes: await filesSize(recordings.map((r) => r.file_path)),

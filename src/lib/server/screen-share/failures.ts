@@ -1,7 +1,8 @@
+import { m } from '#lib/paraglide/messages';
 import type { FailureTable } from '../http/failures';
 
 /** How the screen-share lock answers what it refuses. */
 export const SCREEN_SHARE_FAILURES: FailureTable<'not_joined' | 'left'> = {
-	not_joined: [403, 'Join the meeting first'],
-	left: [409, 'You are no longer in this meeting. Rejoin to present.']
+	not_joined: [403, () => m.server_share_not_joined()],
+	left: [409, () => m.server_share_left()]
 };

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages';
 import { appContext } from '#lib/server/app-context';
 import { setHostSessionCookie } from '#lib/server/access/cookies';
 import { requireRoom } from '#lib/server/access/guards';
@@ -10,7 +11,7 @@ export const GET: RequestHandler = async ({ params, url, cookies }) => {
 	const ctx = appContext();
 	const room = await requireRoom(ctx, params.code);
 	const hostSession = await redeemHostKey(ctx, room, url.searchParams.get('key') ?? '');
-	if (!hostSession) error(403, 'This host link is not valid (it may have been replaced by a newer one)');
+	if (!hostSession) error(403, m.server_host_link_invalid());
 	setHostSessionCookie(cookies, room.code, hostSession.id, url.protocol === 'https:');
 	redirect(303, `/${room.code}`);
 };

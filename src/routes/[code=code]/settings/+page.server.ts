@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '#lib/paraglide/messages';
 import { roomSettingsSchema } from '#lib/forms/schemas';
 import { appContext } from '#lib/server/app-context';
 import { credentialsFor, setHostSessionCookie } from '#lib/server/access/cookies';
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		await updateRoomSettings(ctx, room, form.data);
 		form.data.password = '';
-		return message(form, 'Saved. The lock, who may come in, reactions and the capacity apply at once; the rest to the next person who joins.');
+		return message(form, m.server_settings_saved());
 	},
 
 	hostLink: async ({ params, cookies, url }) => {

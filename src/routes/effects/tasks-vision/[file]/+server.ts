@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages';
 // MediaPipe Tasks' WebAssembly, in the version @livekit/track-processors loads (it pins
 // @mediapipe/tasks-vision 0.10.14); the package's exports hide the folder, hence the paths.
 import simdLoader from '/node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.js?url';
@@ -20,7 +21,7 @@ const FILES: Record<string, string> = {
  */
 export const GET: RequestHandler = ({ params, setHeaders }) => {
 	const file = FILES[params.file];
-	if (!file) error(404, 'No such file');
+	if (!file) error(404, m.server_no_such_file());
 	setHeaders({ 'cache-control': 'public, max-age=3600' });
 	redirect(307, file);
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages';
 import { appContext } from '#lib/server/app-context';
 import { requireSessionViewer } from '#lib/server/access/guards';
 import { exportedVideo } from '#lib/server/exports/export.service';
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async ({ params, cookies, request }) => {
 		const { status, message } = describeFailure(video, RECORDING_FAILURES);
 		error(status, message);
 	}
-	const response = await fileResponse(video.path, request, 'video/mp4').catch(() => error(404, 'The exported video is missing'));
+	const response = await fileResponse(video.path, request, 'video/mp4').catch(() => error(404, m.server_exported_video_missing()));
 	response.headers.set('content-disposition', `attachment; filename="stoom-${room.code}-${session.started_at.toISOString().slice(0, 10)}.mp4"`);
 	return response;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '#lib/paraglide/messages';
 import { ACCESS_FAILURES } from '#lib/server/access/failures';
 import { requireModerator } from '#lib/server/access/guards';
 import { procedure } from '#lib/server/http/procedure';
@@ -14,5 +15,5 @@ export const POST = procedure(
 		const result = await endMeeting(ctx, room);
 		return result.ok ? { ok: true as const } : result;
 	},
-	{ ...ACCESS_FAILURES, livekit_unavailable: [503, 'The meeting has ended, but the meeting server did not answer: people will be disconnected shortly.'] }
+	{ ...ACCESS_FAILURES, livekit_unavailable: [503, () => m.server_end_livekit_unavailable()] }
 );

@@ -1,4 +1,5 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages';
 import { appContext } from '#lib/server/app-context';
 import { requireInCall } from '#lib/server/access/guards';
 import { describeFailure } from '#lib/server/http/failures';
@@ -36,7 +37,7 @@ export const POST: RequestHandler = async ({ params, cookies, request }) => {
 				? { ok: false, reason: 'empty' }
 				: await submitUpdate(ctx, boardEditor(member), update);
 	if (result.ok) return json({ stateVector: base64(result.stateVector) });
-	if (result.reason === 'missing-dependencies') return json({ message: 'The board has moved on: send the difference again.', stateVector: base64(result.stateVector) }, { status: 409 });
+	if (result.reason === 'missing-dependencies') return json({ message: m.server_board_moved_on(), stateVector: base64(result.stateVector) }, { status: 409 });
 	const { status, message, headers } = describeFailure(result, BOARD_FAILURES);
 	return json({ message }, { status, headers });
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '#lib/paraglide/messages';
 import { appContext } from '#lib/server/app-context';
 import { requireSessionViewer } from '#lib/server/access/guards';
 import { fileResponse } from '#lib/server/http/file-response';
@@ -12,7 +13,7 @@ export const GET: RequestHandler = async ({ params, cookies, request }) => {
 	const ctx = appContext();
 	const { session } = await requireSessionViewer(ctx, cookies, params.code, params.sessionId);
 	const path = await recordingFile(ctx.db, session.id, params.recordingId);
-	if (!path) error(404, 'No such recording');
+	if (!path) error(404, m.server_no_such_recording());
 	const type = TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream';
-	return fileResponse(path, request, type).catch(() => error(404, 'The recording file is missing'));
+	return fileResponse(path, request, type).catch(() => error(404, m.server_recording_file_missing()));
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '#lib/paraglide/messages';
 import { appContext } from '#lib/server/app-context';
 import { ACCESS_FAILURES } from '#lib/server/access/failures';
 import { requireHost, requireModerator } from '#lib/server/access/guards';
@@ -15,5 +16,5 @@ export const POST = procedure(
 		const result = await moderate(ctx, by.room, event.params.identity ?? '', input.action, by.role);
 		return result.ok ? { ok: true as const } : result;
 	},
-	{ ...ACCESS_FAILURES, livekit_unavailable: [503, 'The meeting server is unreachable'] }
+	{ ...ACCESS_FAILURES, livekit_unavailable: [503, () => m.server_livekit_unreachable()] }
 );
