@@ -1,6 +1,7 @@
 // Lighthouse on Stoom's home and pre-join pages beside LiveKit Meet's (its home and its
 // `/rooms/<name>` pre-join), on the same machine and livekit-server: accessibility, best
-// practices, performance and SEO, desktop preset, the median of `runs` runs per page, and
+// practices, performance and SEO, desktop preset (LH_PRESET=mobile: Lighthouse's default, a
+// phone's screen with simulated slow 4G and a 4× slower CPU), the median of `runs` runs per page, and
 // every accessibility, best-practices and SEO audit that fails in any run.
 //
 // Each run launches Debian's Chromium headless (chrome-launcher, with the fake camera and
@@ -9,8 +10,8 @@
 // Nothing is fetched from the internet: the pages are local, and the full-page screenshot is
 // off. Stoom's meeting is made by a Playwright browser on its home page; Meet's pre-join needs
 // no room yet. Meet itself is started from MEET_DIR (its production build) as join-vs-meet.ts does.
-// Run: MEET_DIR=/work/meet node bench/lighthouse.ts [runs=3]   (LIVEKIT_* from load_env)
-//      → prints a table, writes bench/results/lighthouse.json
+// Run: MEET_DIR=/work/meet [LH_PRESET=mobile] node bench/lighthouse.ts [runs=3]   (LIVEKIT_* from load_env)
+//      → prints a table, writes bench/results/lighthouse[-mobile].json
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
@@ -19,6 +20,7 @@ import { sideSupport } from './meet-sides.ts';
 import { launchChromium } from './support.ts';
 
 const runs = Number(process.argv[2] ?? 3);
+const preset = process.env.LH_PRESET === 'mobile' ? 'mobile' : 'desktop';
 const stoomURL = process.env.BENCH_URL ?? `http://localhost:${process.env.APP_PORT ?? 3000}`;
 const meetPort = Number(process.env.MEET_PORT ?? 3200);
 const meetURL = `http://localhost:${meetPort}`;
@@ -58,7 +60,7 @@ async function audit(url: string): Promise<Result> {
 		const result = await lighthouse(
 			url,
 			{ port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories], disableFullPageScreenshot: true, maxWaitForLoad: 30_000 },
-			desktopConfig
+			preset === 'desktop' ? desktopConfig : undefined
 		);
 		if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
 		if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
@@ -123,7 +125,7 @@ try {
 	const results = [];
 	for (const [app, page, url] of pages) results.push(await measure(app, page, url));
 
-	console.log(`Lighthouse ${runs} runs each, desktop preset, median score`);
+	console.log(`Lighthouse ${runs} runs each, ${preset} preset, median score`);
 	console.log(['app', 'page', ...categories].map((h) => h.padEnd(15)).join(''));
 	for (const r of results) console.log([r.app, r.page, ...categories.map((c) => String(r.medians[c]))].map((v) => v.padEnd(15)).join(''));
 	for (const r of results.filter((r) => r.app === 'stoom')) {
@@ -131,7 +133,7 @@ try {
 		for (const f of r.failures) console.log(`  ${f.category} ${f.id} (weight ${f.weight}, ${f.runs}/${runs} runs): ${f.title}\n    ${f.items.join('\n    ')}`);
 	}
 	mkdirSync('bench/results', { recursive: true });
-	writeFileSync('bench/results/lighthouse.json', JSON.stringify({ date: new Date().toISOString(), runs, preset: 'desktop', results }, null, 2));
+	writeFileSync(`bench/results/lighthouse${preset === 'mobile' ? '-mobile' : ''}.json`, JSON.stringify({ date: new Date().toISOString(), runs, preset, results }, null, 2));
 } finally {
 	meet.kill();
 }

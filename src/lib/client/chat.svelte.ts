@@ -1,9 +1,9 @@
-import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { RoomEvent, type Room } from 'livekit-client';
 import { CHAT_MAX_LENGTH, CHAT_TOPIC, type ChatMessage } from '#lib/chat/message';
 import { m } from '#lib/paraglide/messages';
 import { api, ApiError } from './api';
 import { joinSettled } from './join-settled';
-import { sentByServer } from './server-data';
+import { onServerData } from './server-data';
 
 /** A live broadcast really is a chat message (only its shape is checked: the server already sent it). */
 function isChatMessage(value: unknown): value is ChatMessage {
@@ -142,26 +142,21 @@ export class ChatState {
 	 * a reconnect (merging by sequence); returns the cleanup.
 	 */
 	listen(): () => void {
-		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
-			// Only the server speaks on this topic (a board editor may publish data: its cursors).
-			if (topic !== CHAT_TOPIC || !sentByServer(participant, identity)) return;
-			try {
-				const message: unknown = JSON.parse(new TextDecoder().decode(payload));
-				if (!isChatMessage(message)) return;
-				this.#merge([message], true);
-				this.#live = message;
-			} catch {
-				// not ours: ignore
-			}
-		};
+		// Only the server speaks on this topic (a board editor may publish data: its cursors).
+		const stopData = onServerData(this.room, CHAT_TOPIC, (message) => {
+			if (!isChatMessage(message)) return;
+			this.#merge([message], true);
+			this.#live = message;
+		});
 		// A first connection loads the history quietly (once the join has settled); later ones
 		// count what was missed as unread.
 		const onConnected = () => void joinSettled(this.room).then(() => this.load(this.#messages.length > 0));
 		const onReconnected = () => void this.load(true);
-		this.room.on(RoomEvent.DataReceived, onData).on(RoomEvent.Connected, onConnected).on(RoomEvent.Reconnected, onReconnected);
+		this.room.on(RoomEvent.Connected, onConnected).on(RoomEvent.Reconnected, onReconnected);
 		if (this.room.state === 'connected') onConnected();
 		return () => {
-			this.room.off(RoomEvent.DataReceived, onData).off(RoomEvent.Connected, onConnected).off(RoomEvent.Reconnected, onReconnected);
+			stopData();
+			this.room.off(RoomEvent.Connected, onConnected).off(RoomEvent.Reconnected, onReconnected);
 		};
 	}
 

@@ -1,8 +1,8 @@
-import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { RoomEvent, type Room } from 'livekit-client';
 import { LOBBY_TOPIC, type KnockView, type LobbyUpdate } from '#lib/access/lobby';
 import { m } from '#lib/paraglide/messages';
 import { api, ApiError } from './api';
-import { sentByServer } from './server-data';
+import { onServerData } from './server-data';
 
 function isLobbyUpdate(value: unknown): value is LobbyUpdate {
 	const u = value as Partial<LobbyUpdate> | null;
@@ -80,20 +80,15 @@ export class LobbyState {
 	}
 
 	listen(): () => void {
-		const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
-			if (topic !== LOBBY_TOPIC || !sentByServer(participant, identity)) return; // only the server speaks on this topic
-			try {
-				const update: unknown = JSON.parse(new TextDecoder().decode(payload));
-				if (isLobbyUpdate(update)) this.#apply(update);
-			} catch {
-				// not ours
-			}
-		};
+		const stopData = onServerData(this.room, LOBBY_TOPIC, (update) => {
+			if (isLobbyUpdate(update)) this.#apply(update);
+		});
 		const load = () => void this.load();
-		this.room.on(RoomEvent.DataReceived, onData).on(RoomEvent.Connected, load).on(RoomEvent.Reconnected, load).on(RoomEvent.ParticipantMetadataChanged, load);
+		this.room.on(RoomEvent.Connected, load).on(RoomEvent.Reconnected, load).on(RoomEvent.ParticipantMetadataChanged, load);
 		if (this.room.state === 'connected') load();
 		return () => {
-			this.room.off(RoomEvent.DataReceived, onData).off(RoomEvent.Connected, load).off(RoomEvent.Reconnected, load).off(RoomEvent.ParticipantMetadataChanged, load);
+			stopData();
+			this.room.off(RoomEvent.Connected, load).off(RoomEvent.Reconnected, load).off(RoomEvent.ParticipantMetadataChanged, load);
 		};
 	}
 

@@ -1,9 +1,9 @@
-import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
+import { RoomEvent, type Room } from 'livekit-client';
 import type { MeetingRecord } from '../records/meeting-record';
 import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
 import { api } from './api';
 import { joinSettled } from './join-settled';
-import { sentByServer } from './server-data';
+import { onServerData } from './server-data';
 import { recordNote } from '../records/record-notes';
 
 /** Stages in which the pipeline is still working on the record. */
@@ -94,18 +94,13 @@ export class MeetingRecordState {
 
 	/** Follows the server's announcements and the room's recording flag; returns the cleanup. */
 	listen(): () => void {
-		const onData = (payload: Uint8Array, from?: RemoteParticipant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
-			// Only the server speaks on this topic (a board editor may publish data: its cursors).
-			if (topic !== RECORD_STAGE_TOPIC || !sentByServer(from, identity)) return;
-			try {
-				this.#stage = JSON.parse(new TextDecoder().decode(payload)) as RecordStage;
-				this.#live = this.#stage.transcriptStatus === 'recording';
-				this.#recorded = true;
-				void this.load();
-			} catch {
-				// not ours
-			}
-		};
+		// Only the server speaks on this topic (a board editor may publish data: its cursors).
+		const stopData = onServerData(this.room, RECORD_STAGE_TOPIC, (stage) => {
+			this.#stage = stage as RecordStage;
+			this.#live = this.#stage.transcriptStatus === 'recording';
+			this.#recorded = true;
+			void this.load();
+		});
 		const onRecording = (recording: boolean) => {
 			this.#livekitRecording = recording;
 			if (recording) this.#recorded = true;
@@ -121,14 +116,13 @@ export class MeetingRecordState {
 			void joinSettled(this.room).then(() => this.load());
 		};
 		this.room
-			.on(RoomEvent.DataReceived, onData)
 			.on(RoomEvent.RecordingStatusChanged, onRecording)
 			.on(RoomEvent.Connected, onConnected)
 			.on(RoomEvent.Reconnected, onReconnected);
 		if (this.room.state === 'connected') onConnected();
 		return () => {
+			stopData();
 			this.room
-				.off(RoomEvent.DataReceived, onData)
 				.off(RoomEvent.RecordingStatusChanged, onRecording)
 				.off(RoomEvent.Connected, onConnected)
 				.off(RoomEvent.Reconnected, onReconnected);

@@ -7,7 +7,7 @@ import { joinSettled } from './join-settled';
 export type { Presenter, ScreenShareEvent } from '../screen-share/events';
 import type { Presenter, ScreenShareEvent } from '../screen-share/events';
 import { SCREEN_SHARE_TOPIC as TOPIC } from '../screen-share/events';
-import { sentByServer } from './server-data';
+import { onServerData } from './server-data';
 
 
 /** How long to wait for LiveKit to grant screen_share after the server gave us the lock. */
@@ -77,8 +77,9 @@ export class ScreenShareState {
 		const reconnected = () => void this.#load().then(() => this.#republishIfLost());
 		const loadOnceSettled = () => void joinSettled(room).then(() => this.#load());
 		for (const event of TRACK_EVENTS) room.on(event, this.#refresh);
+		// Only the server speaks on this topic (a board editor may publish data: its cursors).
+		const stopData = onServerData(room, TOPIC, (event) => this.#apply(event as ScreenShareEvent));
 		room
-			.on(RoomEvent.DataReceived, this.#onData)
 			.on(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
 			.on(RoomEvent.Connected, loadOnceSettled)
 			.on(RoomEvent.Reconnected, reconnected);
@@ -89,8 +90,8 @@ export class ScreenShareState {
 		});
 		return () => {
 			for (const event of TRACK_EVENTS) room.off(event, this.#refresh);
+			stopData();
 			room
-				.off(RoomEvent.DataReceived, this.#onData)
 				.off(RoomEvent.LocalTrackUnpublished, this.#onLocalUnpublished)
 				.off(RoomEvent.Connected, loadOnceSettled)
 				.off(RoomEvent.Reconnected, reconnected);
@@ -258,16 +259,6 @@ export class ScreenShareState {
 		}
 		this.#refresh();
 	}
-
-	#onData = (payload: Uint8Array, from?: Participant, _kind?: unknown, topic?: string, _encryption?: unknown, identity?: string) => {
-		// Only the server speaks on this topic (a board editor may publish data: its cursors).
-		if (topic !== TOPIC || !sentByServer(from, identity)) return;
-		try {
-			this.#apply(JSON.parse(new TextDecoder().decode(payload)) as ScreenShareEvent);
-		} catch {
-			// not ours
-		}
-	};
 
 	/**
 	 * The browser's own "Stop sharing" button ends the track: release the lock too. After a
