@@ -158,7 +158,7 @@ async function tabTo(page: Page, target: Locator, { back = false } = {}): Promis
 	expect(ring, 'a visible focus ring').toBe(true);
 }
 
-test('the keyboard alone joins, mutes, turns off the camera, raises a hand, chats, reads the shortcuts and leaves (with reduced motion honoured); the others hear it politely', async ({ browser }) => {
+test('the keyboard alone joins, mutes, turns off the camera, raises a hand, presents the screen, chats, reads the shortcuts and leaves (with reduced motion honoured); the others hear it politely', async ({ browser }) => {
 	const host = await newParticipantPage(browser);
 	const code = await createMeeting(host.page);
 	await joinAs(host.page, 'Hana Host');
@@ -196,7 +196,21 @@ test('the keyboard alone joins, mutes, turns off the camera, raises a hand, chat
 	await tabTo(page, page.getByTestId('toggle-hand'));
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('toggle-hand')).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('toggle-hand')).toBeFocused(); // busy, it kept the focus
 	await expect(heard).toContainText('Kim Keyboard raised a hand');
+
+	// Presenting, with Enter, and stopping with Enter again: the focus stays on the button
+	// while the share starts (the stage changes around it).
+	const share = page.getByTestId('toggle-screen-share');
+	await tabTo(page, share);
+	await page.keyboard.press('Enter');
+	await expect(host.page.getByTestId('screen-share-notice')).toHaveText('Kim Keyboard is presenting');
+	await expect(host.page.getByTestId('screen-share-video')).toBeVisible();
+	await expect(share).toHaveAttribute('aria-pressed', 'true');
+	await expect(share).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(host.page.getByTestId('screen-share-video')).toHaveCount(0);
+	await expect(share).toHaveAttribute('aria-pressed', 'false');
 
 	// The chat by its shortcut, a message typed and sent with Enter: the host, whose chat is
 	// closed, hears who said what once.
