@@ -1,4 +1,4 @@
-import { getLocale } from '#lib/paraglide/runtime';
+import { getLocale, locales } from '#lib/paraglide/runtime';
 
 /**
  * Dates, times and names in the reader's language (the locale Paraglide resolved: the
@@ -26,10 +26,11 @@ export function languageName(code: string, locale: string = getLocale()): string
 	}
 }
 
-/** The languages the interface speaks, each named in itself (how a picker should list them). */
-export const INTERFACE_LANGUAGES = [
-	{ locale: 'en', name: 'English' },
-	{ locale: 'fr', name: 'Français' },
-	{ locale: 'de', name: 'Deutsch' },
-	{ locale: 'es', name: 'Español' }
-] as const;
+/**
+ * The languages the interface speaks (project.inlang's locales, as Paraglide compiled them),
+ * each named in itself and capitalised, as a picker lists them: "English", "Français" …
+ */
+export const INTERFACE_LANGUAGES = locales.map((locale) => {
+	const name = languageName(locale, locale);
+	return { locale, name: name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) };
+});
