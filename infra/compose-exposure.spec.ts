@@ -205,6 +205,9 @@ describe('services on a Docker host', () => {
 		postgres: /"listen_addresses=127\.0\.0\.1"/,
 		redis: /"--bind", "127\.0\.0\.1"/,
 		whisper: /command: \["--host", "127\.0\.0\.1", "--port", "9000"\]/,
+		'whisper-live': /command: \["--host", "127\.0\.0\.1", "--port", "9001"\]/,
+		// A LiveKit Agents worker: it dials out; its health server binds 127.0.0.1 (transcriber.py).
+		transcriber: /transcriber\.py start/,
 		llm: /- --host\n\s+- 127\.0\.0\.1\n/,
 		nginx: /cluster\.conf/,
 		egress: /egress\.yaml/,

@@ -69,5 +69,6 @@ install_livekit
 install_npm
 run_installer "LiveKit Egress" "$ROOT/infra/egress/install.sh"
 run_installer "the Whisper service" "$ROOT/infra/whisper/install.sh"
+run_installer "the live-captions transcriber" "$ROOT/infra/transcriber/install.sh"
 run_installer "the insights engine (llama.cpp)" "$ROOT/infra/llm/install.sh"
 ensure_secrets

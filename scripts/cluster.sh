@@ -11,7 +11,7 @@
 #        scripts/cluster.sh kill <process> [dev|test]   kill -9 one process with its supervisor, as if its
 #                                                   machine died (start brings it back)
 #        scripts/cluster.sh node-of <room> [dev|test]   which livekit process hosts a room
-# Processes: livekit-1 livekit-2 egress-1 egress-2 app-1 app-2.
+# Processes: livekit-1 livekit-2 egress-1 egress-2 transcriber-1 transcriber-2 app-1 app-2.
 # Profile dev (./stoom up --cluster): the app on APP_PORT (3000), its Redis on 56380.
 # Profile test (the cluster tests): the app on 3400, its Redis on 56381, the test database.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -87,11 +87,23 @@ start_egress_worker() {
   TMPDIR="$tmp" start_supervised "egress-$n" / egress --config "$CRUN/egress-$n.yaml"
 }
 
+# A live-captions transcriber worker (LiveKit Agents), registered through the signalling front:
+# livekit-server dispatches each meeting to one of them; the app re-dispatches a meeting whose
+# worker died. They share the base stack's live Whisper.
+start_transcriber_worker() {
+  local n="$1"
+  pid_alive "$CRUN/transcriber-$n.pid" && return 0
+  step "starting transcriber worker $n"
+  LIVEKIT_URL="ws://127.0.0.1:$CLUSTER_LIVEKIT_PORT" LIVEKIT_API_KEY="$LIVEKIT_API_KEY" LIVEKIT_API_SECRET="$LIVEKIT_API_SECRET" \
+    WHISPER_LIVE_URL="$WHISPER_LIVE_URL" WHISPER_LANGUAGE="$WHISPER_LANGUAGE" \
+    start_supervised "transcriber-$n" "$ROOT" "$ROOT/.venv-transcriber/bin/python" infra/transcriber/transcriber.py start
+}
+
 start_app_process() {
   local n="$1" port=$((CLUSTER_APP_PORT + $1))
   pid_alive "$CRUN/app-$n.pid" && return 0
   step "starting app process $n on 127.0.0.1:$port"
-  PORT="$port" HOST=127.0.0.1 DATABASE_URL="$CLUSTER_DATABASE_URL" TRUST_PROXY=1 \
+  PORT="$port" HOST=127.0.0.1 DATABASE_URL="$CLUSTER_DATABASE_URL" TRUST_PROXY=1 TRANSCRIBER_CALLBACK_URL="http://127.0.0.1:$CLUSTER_APP_PORT" \
     LIVEKIT_URL="http://127.0.0.1:$CLUSTER_LIVEKIT_PORT" LIVEKIT_WS_URL="ws://127.0.0.1:$CLUSTER_LIVEKIT_PORT" \
     start_supervised "app-$n" "$ROOT" node scripts/serve.js
 }
@@ -128,7 +140,7 @@ node_of() {
 
 status() {
   local s
-  for s in redis livekit-1 livekit-2 egress-1 egress-2 app-1 app-2 nginx; do
+  for s in redis livekit-1 livekit-2 egress-1 egress-2 transcriber-1 transcriber-2 app-1 app-2 nginx; do
     if pid_alive "$CRUN/$s.pid"; then echo "$s: running (pid $(cat "$CRUN/$s.pid"))"; else echo "$s: stopped"; fi
   done
 }
@@ -139,6 +151,7 @@ case "$CMD" in
     start_cluster_redis
     start_livekit_node 1; start_livekit_node 2
     start_egress_worker 1; start_egress_worker 2
+    start_transcriber_worker 1; start_transcriber_worker 2
     start_app_process 1; start_app_process 2
     start_nginx
     wait_for "curl -fsS http://127.0.0.1:$CLUSTER_APP_1_PORT/api/health && curl -fsS http://127.0.0.1:$CLUSTER_APP_2_PORT/api/health" 60 ||
@@ -154,7 +167,7 @@ case "$CMD" in
     # Its workers may hold the listening sockets a moment longer than the master lives.
     wait_for "! curl -s -o /dev/null http://127.0.0.1:$CLUSTER_APP_PORT/" 10 || warn "port $CLUSTER_APP_PORT is still taken"
     rm -f "$CRUN/nginx.pid"
-    for s in app-1 app-2 egress-1 egress-2 livekit-1 livekit-2; do stop_supervised "$s"; done
+    for s in app-1 app-2 transcriber-1 transcriber-2 egress-1 egress-2 livekit-1 livekit-2; do stop_supervised "$s"; done
     if pid_alive "$CRUN/redis.pid"; then
       step "stopping the cluster's Redis ($PROFILE)"
       kill "$(cat "$CRUN/redis.pid")"

@@ -114,6 +114,27 @@ start_whisper() {
   wait_for "curl -fsS $WHISPER_API_URL/health" 60 || die "Whisper did not start: see .data/log/whisper.log"
 }
 
+# Live captions' engine: the same server and model, greedy (beam 1) for speed, at normal
+# priority — a caption a second late is useless, a recording's transcript can wait.
+start_whisper_live() {
+  pid_alive "$RUN/whisper-live.pid" && return 0
+  step "starting Whisper for live captions ($WHISPER_MODEL) on $WHISPER_LIVE_URL"
+  (cd "$ROOT"; HF_HUB_OFFLINE=1 WHISPER_MODEL="$WHISPER_MODEL" WHISPER_BEAM_SIZE=1 WHISPER_MAX_QUEUE=32 setsid "$ROOT/.venv-whisper/bin/python" infra/whisper/server.py \
+    --host 127.0.0.1 --port "$WHISPER_LIVE_PORT" >"$LOGS/whisper-live.log" 2>&1 < /dev/null & echo $! > "$RUN/whisper-live.pid")
+  wait_for "curl -fsS $WHISPER_LIVE_URL/health" 60 || die "Whisper (live) did not start: see .data/log/whisper-live.log"
+}
+
+# The live-captions transcriber: a LiveKit Agents worker registered with livekit-server, which
+# dispatches it to meetings. Supervised: a crash restarts it (its meetings are re-dispatched).
+start_transcriber() {
+  pid_alive "$RUN/transcriber.pid" && return 0
+  step "starting the live-captions transcriber (LiveKit Agents worker)"
+  (cd "$ROOT"; LIVEKIT_URL="$LIVEKIT_WS_URL" LIVEKIT_API_KEY="$LIVEKIT_API_KEY" LIVEKIT_API_SECRET="$LIVEKIT_API_SECRET" \
+    WHISPER_LIVE_URL="$WHISPER_LIVE_URL" WHISPER_LANGUAGE="$WHISPER_LANGUAGE" \
+    setsid scripts/supervise.sh "$ROOT/.venv-transcriber/bin/python" infra/transcriber/transcriber.py start >"$LOGS/transcriber.log" 2>&1 < /dev/null & echo $! > "$RUN/transcriber.pid")
+  wait_for "grep -q 'registered worker' '$LOGS/transcriber.log'" 60 || warn "the transcriber is slow to register: see .data/log/transcriber.log"
+}
+
 start_llm() {
   pid_alive "$RUN/llm.pid" && return 0
   step "starting the insights engine (llama.cpp, $INSIGHTS_MODEL) on 127.0.0.1:$LLM_PORT"
@@ -133,7 +154,7 @@ stop_postgres() {
 
 status() {
   local s
-  for s in redis coturn livekit pulse egress whisper llm app; do
+  for s in redis coturn livekit pulse egress whisper whisper-live transcriber llm app; do
     if pid_alive "$RUN/$s.pid"; then echo "$s: running (pid $(cat "$RUN/$s.pid"))"; else echo "$s: stopped"; fi
   done
   if [ -f "$PGDATA/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
@@ -141,11 +162,11 @@ status() {
 }
 
 case "${1:-}" in
-  start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper; start_llm ;;
+  start) start_postgres; start_redis; start_coturn; start_livekit; start_pulseaudio; start_egress; start_whisper; start_whisper_live; start_transcriber; start_llm ;;
   # What the cluster (scripts/cluster.sh) runs on: everything but the single livekit-server and Egress.
-  start-base) start_postgres; start_redis; start_coturn; start_pulseaudio; start_whisper; start_llm ;;
+  start-base) start_postgres; start_redis; start_coturn; start_pulseaudio; start_whisper; start_whisper_live; start_llm ;;
   stop)
-    stop_pidfile llm; stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
+    stop_pidfile llm; stop_pidfile transcriber; stop_pidfile whisper-live; stop_pidfile whisper; stop_pidfile egress; stop_pidfile pulse
     stop_pidfile livekit; stop_pidfile coturn; stop_pidfile redis; stop_postgres ;;
   restart-postgres) restart_postgres ;;
   status) status ;;
