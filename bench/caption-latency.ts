@@ -129,7 +129,7 @@ async function offlineText(pcm: Int16Array): Promise<string> {
 	header.writeUInt32LE(RATE, 24); header.writeUInt32LE(RATE * 2, 28); header.writeUInt16LE(2, 32); header.writeUInt16LE(16, 34);
 	header.write('data', 36); header.writeUInt32LE(bytes, 40);
 	const form = new FormData();
-	form.append('audio_file', new Blob([header, Buffer.from(pcm.buffer, pcm.byteOffset, bytes)]), 'u.wav');
+	form.append('audio_file', new Blob([new Uint8Array(header), Uint8Array.from(new Uint8Array(pcm.buffer, pcm.byteOffset, bytes))]), 'u.wav');
 	const res = await fetch(`${offlineWhisper}/asr?task=transcribe&language=en&output=json`, { method: 'POST', body: form });
 	return String(((await res.json()) as { text?: string }).text ?? '').trim();
 }
@@ -144,7 +144,7 @@ async function scenario(name: string, speakers: number, overlap: boolean): Promi
 		const a = reader.info.attributes ?? {};
 		if (a['lk.transcription_final'] === 'true') finals.push({ identity: info.identity, text, at: Date.now(), segmentId: a['lk.segment_id'] ?? '' });
 	});
-	await listener.connect(wsUrl, await token(roomName, 'listener', 'Listener'), { autoSubscribe: false });
+	await listener.connect(wsUrl, await token(roomName, 'listener', 'Listener'), { autoSubscribe: false, dynacast: false });
 	const bots = Array.from({ length: speakers }, (_, i) => new Bot(`speaker-${i + 1}`));
 	for (const bot of bots) await bot.join(roomName);
 	await new AgentDispatchClient(httpUrl, key, secret).createDispatch(roomName, 'stoom-transcriber', { metadata: '{}' });

@@ -115,5 +115,6 @@ class LiveQueue:
     def _skip(self, job: Job) -> None:
         if job.future and not job.future.done():
             job.future.set_exception(Skipped(job.kind))
-        if job.kind == 'final':
+        # A speculation is a final-to-be: a skipped one is speech the captions lose.
+        if job.kind in ('final', 'speculate'):
             self.on_skip(job)

@@ -11,7 +11,8 @@ that asked for the transcriber, which keeps them when the meeting is being trans
 
 Env: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET; WHISPER_LIVE_URL (the Whisper service,
 whisper-asr-webservice contract); WHISPER_LANGUAGE (default spoken language, 'auto' to detect);
-TRANSCRIBER_MAX_LAG (seconds behind live before skipping ahead, 6); TRANSCRIBER_MAX_ROOMS (8).
+TRANSCRIBER_MAX_LAG (seconds behind live before skipping ahead, 6); TRANSCRIBER_MAX_ROOMS (8);
+TRANSCRIBER_FINAL_BEAM (beam size of the passes that may become finals, 5; interims are greedy).
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ WHISPER_URL = os.environ.get('WHISPER_LIVE_URL', 'http://127.0.0.1:9001').rstrip
 DEFAULT_LANGUAGE = os.environ.get('WHISPER_LANGUAGE', 'en') or 'auto'
 MAX_LAG = float(os.environ.get('TRANSCRIBER_MAX_LAG', '6'))
 MAX_ROOMS = int(os.environ.get('TRANSCRIBER_MAX_ROOMS', '8'))
+FINAL_BEAM = int(os.environ.get('TRANSCRIBER_FINAL_BEAM', '5'))
+INTERIM_BEAM = 1
+BEHIND_NOTICE_SECONDS = 5
 STATUS = 'stoom.captions'
 STATUS_DETAIL = 'stoom.captions.detail'
 
@@ -75,24 +79,30 @@ class Whisper:
     def __init__(self, http: aiohttp.ClientSession):
         self.http = http
 
-    async def transcribe(self, pcm: np.ndarray, language: str) -> tuple[str, str]:
-        params = {'task': 'transcribe', 'output': 'json', 'encode': 'false'}
+    async def transcribe(self, pcm: np.ndarray, language: str, beam: int) -> tuple[str, str]:
+        params = {'task': 'transcribe', 'output': 'json', 'encode': 'false', 'beam_size': str(beam)}
         if language != 'auto':
             params['language'] = language
-        form = aiohttp.FormData()
-        form.add_field('audio_file', pcm.astype(np.int16).tobytes(), filename='utterance.pcm', content_type='application/octet-stream')
-        try:
-            async with self.http.post(f'{WHISPER_URL}/asr', params=params, data=form, timeout=aiohttp.ClientTimeout(total=20)) as res:
-                body = await res.text()
-                if res.status >= 500:
-                    raise EngineDown(f'HTTP {res.status}')
-                if res.status >= 400:
-                    log.warning('whisper refused an utterance: HTTP %s %s', res.status, body[:200])
-                    return '', language
-                data = json.loads(body)
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as err:
-            raise EngineDown(type(err).__name__) from err
-        return str(data.get('text') or '').strip(), str(data.get('language') or language)
+        for attempt in (1, 2):
+            form = aiohttp.FormData()
+            form.add_field('audio_file', pcm.astype(np.int16).tobytes(), filename='utterance.pcm', content_type='application/octet-stream')
+            try:
+                async with self.http.post(f'{WHISPER_URL}/asr', params=params, data=form, timeout=aiohttp.ClientTimeout(total=20)) as res:
+                    body = await res.text()
+                    if res.status >= 500:
+                        raise EngineDown(f'HTTP {res.status}')
+                    if res.status >= 400:
+                        log.warning('whisper refused an utterance: HTTP %s %s', res.status, body[:200])
+                        return '', language
+                    data = json.loads(body)
+                    return str(data.get('text') or '').strip(), str(data.get('language') or language)
+            except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as err:
+                # A kept-alive connection the server closed meanwhile: once more on a new one.
+                if attempt == 2 or isinstance(err, aiohttp.ClientConnectorError):
+                    raise EngineDown(f'{type(err).__name__}: {err}') from err
+            except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as err:
+                raise EngineDown(f'{type(err).__name__}: {err}') from err
+        raise EngineDown('no answer')
 
     async def healthy(self) -> bool:
         try:
@@ -159,6 +169,7 @@ class RoomTranscriber:
         self.tracks: dict[str, asyncio.Task] = {}
         self.status = ''
         self.skipped_seconds = 0.0
+        self.recovery: asyncio.Future | None = None
         self.vad_session = onnx_model.new_inference_session(True)
         self.tasks: list[asyncio.Task] = []
 
@@ -201,6 +212,18 @@ class RoomTranscriber:
         self.skipped_seconds += job.seconds
         if self.status == 'live' or self.status == 'behind':
             asyncio.ensure_future(self.set_status('behind', f'{self.skipped_seconds:.0f}'))
+            # The notice stays a few seconds (people must be able to read it), then captions are
+            # live again once no final waits.
+            if self.recovery:
+                self.recovery.cancel()
+            self.recovery = asyncio.ensure_future(self._recover())
+
+    async def _recover(self) -> None:
+        await asyncio.sleep(BEHIND_NOTICE_SECONDS)
+        while self.queue.waiting_finals:
+            await asyncio.sleep(0.5)
+        if self.status == 'behind':
+            await self.set_status('live')
 
     async def _probe(self) -> None:
         while self.status == 'unavailable':
@@ -208,10 +231,10 @@ class RoomTranscriber:
             if await self.whisper.healthy():
                 await self.set_status('live')
 
-    async def engine_down(self) -> None:
+    async def engine_down(self, err: Exception) -> None:
         if self.status != 'unavailable':
             self.queue.drop_all()
-            await self.set_status('unavailable')
+            await self.set_status('unavailable', str(err))
             self.tasks.append(asyncio.create_task(self._probe()))
 
     async def _transcribe_track(self, track: rtc.Track, track_sid: str, participant: rtc.RemoteParticipant) -> None:
@@ -252,8 +275,11 @@ class RoomTranscriber:
         language = room_language(self.room.metadata)
         speaker = track_sid
 
+        # Interims are greedy (fast, replaced anyway); what may become the final text is beam-searched.
+        beam = INTERIM_BEAM if action.kind == 'interim' else FINAL_BEAM
+
         def run():
-            return self.whisper.transcribe(pcm, language)
+            return self.whisper.transcribe(pcm, language, beam)
 
         job = Job(kind=action.kind, speaker=speaker, ended_at=time.monotonic(), seconds=seconds, run=run)
         if action.kind == 'final':
@@ -271,8 +297,8 @@ class RoomTranscriber:
             text, language = await future
         except Skipped:
             return
-        except EngineDown:
-            return await self.engine_down()
+        except EngineDown as err:
+            return await self.engine_down(err)
         if text and not utt.finalized:
             utt.last_text = text
             await self._publish(utt, text, False, participant, track_sid, language, None)
@@ -286,15 +312,13 @@ class RoomTranscriber:
                 result = await self.queue.submit(job)
         except Skipped:
             result = None
-        except EngineDown:
-            await self.engine_down()
+        except EngineDown as err:
+            await self.engine_down(err)
             result = None
         utt.finalized = True
         text, language = result if result else (utt.last_text, language)
         if not text:
             return
-        if self.status == 'behind' and not self.queue.waiting_finals:
-            await self.set_status('live')
         await self._publish(utt, text, True, participant, track_sid, language, end_ms)
         self.poster.queue.put_nowait({
             'segmentId': utt.id, 'trackSid': track_sid, 'participantIdentity': participant.identity,

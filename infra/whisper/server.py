@@ -130,7 +130,8 @@ class Engine:
             if opts.get("language") and not self.multilingual and opts["language"] != "en":
                 raise ClientError(f"model {self.model_name} is English-only; "
                                   f"language={opts['language']!r} not supported")
-            seg_iter, info = self.model.transcribe(audio, beam_size=self.beam_size, **opts)
+            opts = {"beam_size": self.beam_size, **opts}
+            seg_iter, info = self.model.transcribe(audio, **opts)
             segments = list(seg_iter)  # the generator does the actual work
             res = Result(segments=segments,
                          language=opts.get("language") or info.language,
@@ -326,6 +327,9 @@ def create_app(engine: Engine) -> FastAPI:
         output: str = Query("txt", pattern="^(txt|vtt|srt|tsv|json)$"),
         vad_filter: bool = Query(False),
         word_timestamps: bool = Query(False),
+        # Stoom's extension (the production image ignores it): the live-captions transcriber
+        # asks for greedy interims and beam-searched finals from the same service.
+        beam_size: Optional[int] = Query(None, ge=1, le=10),
     ):
         try:
             lang = languages.normalize(language)
@@ -337,6 +341,8 @@ def create_app(engine: Engine) -> FastAPI:
             opts["language"] = lang
         if initial_prompt:
             opts["initial_prompt"] = initial_prompt
+        if beam_size:
+            opts["beam_size"] = beam_size
         res = await engine.transcribe(data, encode, **opts)
         _log("asr", audio_file.filename or "-", res)
         body = ASR_FORMATS[output](res)

@@ -6,9 +6,15 @@
 export interface RoomMetadata {
 	/** Whether reactions are on in this room. */
 	reactions: boolean;
+	/** Whether live captions are on in this room: the transcriber joins its meetings. */
+	captions: boolean;
+	/** Whether this meeting's captions are being kept as its transcript (the host chose Transcribe, or it is recorded). */
+	transcribing: boolean;
+	/** The meeting's spoken language (a Whisper code or 'auto'); null: the server's default. */
+	language: string | null;
 }
 
-export const DEFAULT_ROOM_METADATA: RoomMetadata = { reactions: true };
+export const DEFAULT_ROOM_METADATA: RoomMetadata = { reactions: true, captions: true, transcribing: false, language: null };
 
 export function roomMetadataJson(metadata: RoomMetadata): string {
 	return JSON.stringify(metadata);
@@ -18,7 +24,9 @@ export function roomMetadataJson(metadata: RoomMetadata): string {
 export function parseRoomMetadata(json: string | undefined): RoomMetadata {
 	try {
 		const value = json ? (JSON.parse(json) as Partial<RoomMetadata>) : {};
-		return { reactions: typeof value.reactions === 'boolean' ? value.reactions : DEFAULT_ROOM_METADATA.reactions };
+		const flag = (key: 'reactions' | 'captions' | 'transcribing') => (typeof value[key] === 'boolean' ? value[key] : DEFAULT_ROOM_METADATA[key]);
+		const language = typeof value.language === 'string' && /^[a-z]{2,3}$|^auto$/.test(value.language) ? value.language : null;
+		return { reactions: flag('reactions'), captions: flag('captions'), transcribing: flag('transcribing'), language };
 	} catch {
 		return { ...DEFAULT_ROOM_METADATA };
 	}

@@ -18,6 +18,11 @@ describe('shortcutFor', () => {
 		['? typed in a text field is a character', press('Slash', '?'), true, null],
 		['Ctrl+Alt+D is nothing', press('KeyD', 'd', { ctrlKey: true, altKey: true }), false, null],
 		['H alone is nothing', press('KeyH', 'h'), false, null],
+		['C alone: captions', press('KeyC', 'c'), false, 'captions'],
+		['C on a layout where the key types another letter: still captions', press('KeyC', 'ц'), false, 'captions'],
+		['c typed in a text field is a character', press('KeyC', 'c'), true, null],
+		['Alt+C is nothing', press('KeyC', 'ç', { altKey: true }), false, null],
+		['Ctrl+C is the browser’s copy', press('KeyC', 'c', { ctrlKey: true }), false, null],
 		['Ctrl+H is the browser’s', press('KeyH', 'h', { ctrlKey: true }), false, null]
 	])('%s', (_name, keyPress, typing, action) => {
 		expect(shortcutFor(keyPress, typing)).toBe(action);
@@ -29,7 +34,8 @@ describe('shortcutFor', () => {
 				press('KeyD', 'd', { ctrlKey: true }),
 				press('KeyE', 'e', { ctrlKey: true }),
 				...['KeyH', 'KeyR', 'KeyC', 'KeyP'].map((code) => press(code, '', { ctrlKey: true, altKey: true })),
-				press('Slash', '?')
+				press('Slash', '?'),
+				press('KeyC', 'c')
 			].map((p) => shortcutFor(p, false))
 		);
 		expect(SHORTCUTS.map((s) => s.action).filter((a) => !reachable.has(a))).toEqual([]);

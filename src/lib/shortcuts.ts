@@ -6,7 +6,7 @@
 
 import { m } from '#lib/paraglide/messages';
 
-export type ShortcutAction = 'mic' | 'camera' | 'hand' | 'reactions' | 'chat' | 'people' | 'help';
+export type ShortcutAction = 'mic' | 'camera' | 'hand' | 'reactions' | 'chat' | 'people' | 'captions' | 'help';
 
 export interface Shortcut {
 	action: ShortcutAction;
@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ action: 'reactions', keys: 'Ctrl + Alt + R', get label() { return m.call_shortcut_reactions(); } },
 	{ action: 'chat', keys: 'Ctrl + Alt + C', get label() { return m.call_shortcut_chat(); } },
 	{ action: 'people', keys: 'Ctrl + Alt + P', get label() { return m.call_shortcut_people(); } },
+	{ action: 'captions', keys: 'C', get label() { return m.call_shortcut_captions(); } },
 	{ action: 'help', keys: '?', get label() { return m.call_shortcut_help(); } }
 ];
 
@@ -45,5 +46,7 @@ export function shortcutFor(press: KeyPress, typing: boolean): ShortcutAction | 
 	if (ctrl && press.altKey) return CTRL_ALT[press.code] ?? null;
 	if (ctrl) return CTRL[press.code] ?? null;
 	if (press.key === '?' && !press.altKey && !typing) return 'help';
+	// A letter alone, as in Google Meet and YouTube: only outside text fields.
+	if (press.code === 'KeyC' && !press.altKey && !typing) return 'captions';
 	return null;
 }

@@ -5,6 +5,7 @@ import { PgBoss } from 'pg-boss';
 import type { Db } from '../../src/lib/server/db';
 import type { MeetingSession, RunStatus } from '../../src/lib/server/db/schema';
 import { env } from '../../src/lib/server/env';
+import { LIVE_IMPROVING } from '../../src/lib/server/meetings/record-stage';
 import { speechWav } from './speech';
 
 /** An OGG/Opus file of espeak-ng saying the sentences, where recordings live. */
@@ -48,11 +49,17 @@ export async function sendJobs(jobs: { name: string; data: object; key?: string 
 	}
 }
 
+/**
+ * Waits for the offline pass over the recordings to settle. A meeting the live transcriber
+ * kept is `ready` with its live transcript first (note LIVE_IMPROVING) while the offline pass
+ * works: that is not the end of it.
+ */
 export async function waitForTranscript(db: Db, sessionId: string, timeoutMs: number): Promise<MeetingSession> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const session = await db.selectFrom('meeting_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
-		if (session.transcript_status === 'ready' || session.transcript_status === 'failed') return session;
+		const offlineDone = session.transcript_status === 'failed' || (session.transcript_status === 'ready' && session.transcript_detail !== LIVE_IMPROVING);
+		if (offlineDone) return session;
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	throw new Error(`transcript of ${sessionId} not ready within ${timeoutMs} ms`);

@@ -10,22 +10,7 @@ export class SpeechBot {
 	#source = new AudioSource(SAMPLE_RATE, 1);
 
 	static async join(baseURL: string, code: string, name: string): Promise<SpeechBot> {
-		const origin = new URL(baseURL).origin;
-		const joined = await fetch(`${origin}/${code}?/join`, {
-			method: 'POST',
-			headers: { origin, 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ displayName: name, password: '' })
-		});
-		const cookies = joined.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-		if (!cookies) throw new Error(`join step refused the bot: ${joined.status} ${await joined.text()}`);
-		const tokenResponse = await fetch(`${origin}/api/rooms/${code}/token`, {
-			method: 'POST',
-			headers: { origin, cookie: cookies, 'content-type': 'application/json' },
-			body: '{}'
-		});
-		if (!tokenResponse.ok) throw new Error(`token refused: ${tokenResponse.status}`);
-		const { token, wsUrl } = (await tokenResponse.json()) as { token: string; wsUrl: string };
-
+		const { token, wsUrl } = await stoomToken(baseURL, code, name);
 		const bot = new SpeechBot();
 		await bot.room.connect(wsUrl, token, { autoSubscribe: false, dynacast: false });
 		const track = LocalAudioTrack.createAudioTrack('microphone', bot.#source);
@@ -55,4 +40,26 @@ export class SpeechBot {
 		await this.room.disconnect();
 		await this.#source.close();
 	}
+}
+
+/**
+ * Joins a Stoom meeting exactly as a browser does (the join step, then the token endpoint) and
+ * returns the LiveKit token and address: for bots and for plain LiveKit clients in tests.
+ */
+export async function stoomToken(baseURL: string, code: string, name: string): Promise<{ token: string; wsUrl: string }> {
+	const origin = new URL(baseURL).origin;
+	const joined = await fetch(`${origin}/${code}?/join`, {
+		method: 'POST',
+		headers: { origin, 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ displayName: name, password: '' })
+	});
+	const cookies = joined.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	if (!cookies) throw new Error(`join step refused ${name}: ${joined.status} ${await joined.text()}`);
+	const tokenResponse = await fetch(`${origin}/api/rooms/${code}/token`, {
+		method: 'POST',
+		headers: { origin, cookie: cookies, 'content-type': 'application/json' },
+		body: '{}'
+	});
+	if (!tokenResponse.ok) throw new Error(`token refused: ${tokenResponse.status}`);
+	return (await tokenResponse.json()) as { token: string; wsUrl: string };
 }

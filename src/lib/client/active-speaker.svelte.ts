@@ -1,4 +1,5 @@
 import { RoomEvent, type Participant, type Room } from 'livekit-client';
+import { isPerson } from './participant-view';
 import { initialSpeakerState, nextActiveSpeaker, speakerDeadline, type SpeakerState } from '../layout/active-speaker';
 
 /**
@@ -21,7 +22,7 @@ export class ActiveSpeaker {
 	}
 
 	#onSpeakers = (speakers: Participant[]) => {
-		this.#last = speakers.map((p) => p.identity);
+		this.#last = speakers.filter(isPerson).map((p) => p.identity);
 		this.#evaluate();
 	};
 

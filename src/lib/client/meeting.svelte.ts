@@ -19,7 +19,7 @@ import { onRoomEvents } from './room-events';
 import { prepareRoom, tuneRoom } from './room-tuning';
 import { audioConstraints, videoConstraints } from './capture-constraints';
 import { api, ApiError, type RoomToken } from './api';
-import { toParticipantView, type ParticipantView } from './participant-view';
+import { isPerson, toParticipantView, type ParticipantView } from './participant-view';
 import { roleFromMetadata, type ParticipantRole } from '#lib/access/roles';
 import { m } from '#lib/paraglide/messages';
 
@@ -109,8 +109,8 @@ export class MeetingConnection {
 			() => this.speaker.destroy(),
 			tuneRoom(room),
 			onRoomEvents(room, PARTICIPANT_EVENTS, this.#refresh),
-			onRoomEvents(room, [RoomEvent.ParticipantConnected], (p) => this.notify(m.call_joined({ name: p.name || m.call_someone() }))),
-			onRoomEvents(room, [RoomEvent.ParticipantDisconnected], (p) => this.notify(m.call_left({ name: p.name || m.call_someone() }))),
+			onRoomEvents(room, [RoomEvent.ParticipantConnected], (p) => isPerson(p) && this.notify(m.call_joined({ name: p.name || m.call_someone() }))),
+			onRoomEvents(room, [RoomEvent.ParticipantDisconnected], (p) => isPerson(p) && this.notify(m.call_left({ name: p.name || m.call_someone() }))),
 			onRoomEvents(room, [RoomEvent.SignalConnected], () => (this.#signalConnected = true)),
 			onRoomEvents(room, [RoomEvent.Reconnecting], () => (this.#status = 'reconnecting')),
 			onRoomEvents(room, [RoomEvent.Reconnected], () => {
@@ -356,7 +356,7 @@ export class MeetingConnection {
 	#refresh = () => {
 		const room = this.#room;
 		if (room.state === 'disconnected') return;
-		this.#participants = [room.localParticipant, ...room.remoteParticipants.values()].map(toParticipantView);
+		this.#participants = [room.localParticipant, ...room.remoteParticipants.values()].filter(isPerson).map(toParticipantView);
 		if (room.localParticipant.identity) this.#role = roleFromMetadata(room.localParticipant.metadata);
 		// The host may have muted us: the dock follows the real track state.
 		this.#micOn = room.localParticipant.isMicrophoneEnabled;

@@ -21,6 +21,14 @@ export interface ParticipantView {
 	joinedAt: number;
 }
 
+/**
+ * Whether a participant is a person. Agents (the captions transcriber) are in the room but not
+ * in the meeting: no tile, no row, no count, never the active speaker.
+ */
+export function isPerson(p: Pick<Participant, 'isAgent'>): boolean {
+	return !p.isAgent;
+}
+
 export function toParticipantView(p: Participant): ParticipantView {
 	const mic = p.getTrackPublication(Track.Source.Microphone);
 	const camera = p.getTrackPublication(Track.Source.Camera);

@@ -38,6 +38,8 @@ export const roomSettingsSchema = z.object({
 	askToJoin: z.boolean().default(false),
 	/** People in the call may send reactions. */
 	reactions: z.boolean().default(true),
+	/** Live captions in the room's meetings. */
+	captions: z.boolean().default(true),
 	/** '' the server's default, 'auto' detected, or a Whisper language code. */
 	spokenLanguage: z
 		.string()

@@ -11,6 +11,8 @@ export interface MeetingRecord {
 	endedAt: string | null;
 	transcriptStatus: TranscriptStatus;
 	transcriptDetail: string | null;
+	/** The live transcript is shown while the offline pass over the recordings may still replace it. */
+	liveImproving?: boolean;
 	transcript: TranscriptLine[];
 	/** Stretches in which no speaker's audio was recorded (a media node's failover), on the transcript's clock. */
 	gaps: GapView[];

@@ -12,6 +12,8 @@ const NOTES: [RegExp, (match: RegExpMatchArray) => string][] = [
 	[/^Recording stopped: the recorder's disk is almost full\. Everything recorded so far is kept\.$/, () => m.server_note_disk_full_stopped()],
 	[/^Transcribing (\d+) of (\d+) speakers…$/, ([, done, count]) => m.server_note_transcribing({ done: Number(done), count: Number(count) })],
 	[/^Merging speakers…$/, () => m.server_note_merging()],
+	[/^Live transcript\. The recordings are being transcribed for a more accurate one…$/, () => m.server_note_live_improving()],
+	[/^Live transcript: the recordings could not be transcribed for every speaker, so the live one is kept\.$/, () => m.server_note_live_kept()],
 	[/^(\d+) of (\d+) speakers could not be transcribed\.$/, ([, failed, count]) => m.server_note_speakers_failed({ failed: Number(failed), count: Number(count) })],
 	[/^Waiting for the transcription service…$/, () => m.server_note_waiting_transcription()],
 	[/^Writing insights…$/, () => m.server_note_writing_insights()],

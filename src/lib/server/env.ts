@@ -72,6 +72,10 @@ const schema = z.object({
 	INSIGHTS_CONTEXT_TOKENS: z.coerce.number().int().min(1024).optional(),
 	INSIGHTS_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(256).max(8192).default(1500),
 	INSIGHTS_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(900),
+	/** How often the rolling notes of a transcribed meeting are refreshed (when new lines came). */
+	LIVE_NOTES_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
+	/** Where the live-captions transcriber reaches this app to hand in its finals; default: this process on 127.0.0.1:$PORT. */
+	TRANSCRIBER_CALLBACK_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 	/** Per client address: new meetings. */
 	RATE_LIMIT_CREATE_ROOM: limit('20/600'),
 	/** Per client address: join attempts (the pre-join form). */

@@ -4,9 +4,12 @@
  * bundle), so a change on either side fails the type check instead of a call at run time.
  */
 import type * as Access from '../../../routes/api/rooms/[code=code]/access/+server';
+import type * as Captions from '../../../routes/api/rooms/[code=code]/captions/+server';
+import type * as CatchUp from '../../../routes/api/rooms/[code=code]/catch-up/+server';
 import type * as Chat from '../../../routes/api/rooms/[code=code]/chat/+server';
 import type * as End from '../../../routes/api/rooms/[code=code]/end/+server';
 import type * as Hands from '../../../routes/api/rooms/[code=code]/hands/+server';
+import type * as LiveTranscript from '../../../routes/api/rooms/[code=code]/live-transcript/+server';
 import type * as Lobby from '../../../routes/api/rooms/[code=code]/lobby/+server';
 import type * as LobbyCancel from '../../../routes/api/rooms/[code=code]/lobby/cancel/+server';
 import type * as RecordChat from '../../../routes/api/rooms/[code=code]/meetings/[sessionId=uuid]/chat/+server';
@@ -21,6 +24,7 @@ import type * as Recording from '../../../routes/api/rooms/[code=code]/recording
 import type * as ScreenShare from '../../../routes/api/rooms/[code=code]/screen-share/+server';
 import type * as Release from '../../../routes/api/rooms/[code=code]/screen-share/release/+server';
 import type * as Token from '../../../routes/api/rooms/[code=code]/token/+server';
+import type * as Transcribe from '../../../routes/api/rooms/[code=code]/transcribe/+server';
 import type * as BoardClear from '../../../routes/api/rooms/[code=code]/whiteboard/clear/+server';
 import type * as BoardMode from '../../../routes/api/rooms/[code=code]/whiteboard/mode/+server';
 import { fetchBoard, saveBoardUpdate } from './board';
@@ -89,7 +93,17 @@ export const api = {
 	participant: (code: string, identity: string, action: Body<typeof Participant.POST>['action']) =>
 		post<typeof Participant.POST>(`${room(code)}/participants/${encodeURIComponent(identity)}`, { action }),
 	/** Host or co-host: end the meeting for everyone. */
-	endForAll: (code: string) => post<typeof End.POST>(`${room(code)}/end`, {})
+	endForAll: (code: string) => post<typeof End.POST>(`${room(code)}/end`, {}),
+	captions: {
+		/** Host or co-host: live captions on or off for the room. */
+		room: (code: string, on: boolean) => post<typeof Captions.POST>(`${room(code)}/captions`, { on }),
+		/** Host or co-host: keep this meeting's captions as its transcript ("Transcribe"), or stop. */
+		transcribe: (code: string, on: boolean) => post<typeof Transcribe.POST>(`${room(code)}/transcribe`, { on }),
+		/** The live transcript kept so far (while the meeting is transcribed). */
+		kept: (code: string) => get<typeof LiveTranscript.GET>(`${room(code)}/live-transcript`),
+		/** Catch me up: the rolling notes so far, and the lines said since. */
+		catchUp: (code: string) => get<typeof CatchUp.GET>(`${room(code)}/catch-up`)
+	}
 };
 
 /** A LiveKit token as the token endpoint (and the join step) answer it. */

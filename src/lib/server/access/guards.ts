@@ -2,6 +2,7 @@ import { error, type Cookies } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages';
 import type { AppContext } from '../app-context';
 import type { MeetingSession, Room } from '../db/schema';
+import { verifyTranscriberToken } from '../livekit/transcriber-token';
 import { findOpenSession, findRoomSession } from '../meetings/session.repository';
 import { findRoomByCode } from '../rooms/room.repository';
 import { credentialsFor, type Credentials } from './cookies';
@@ -73,3 +74,25 @@ export async function requireSessionViewer(ctx: AppContext, cookies: Cookies, co
 }
 
 export type { Credentials, Member };
+
+/**
+ * A member admitted to the room's current meeting (in the call or not), or its host; 403
+ * otherwise (a removed guest, an ended pass).
+ */
+export async function requireMember(ctx: AppContext, cookies: Cookies, code: string): Promise<Room> {
+	const room = await requireRoom(ctx, code);
+	const credentials = credentialsFor(cookies, code);
+	const member = await memberOf(ctx.db, room, credentials);
+	if (member.ok || (await isHost(ctx.db, room, credentials))) return room;
+	error(403, DENIAL_MESSAGES[member.reason]());
+}
+
+/**
+ * The transcriber agent: a LiveKit token with `roomAdmin` for a room (401 without a valid one,
+ * 403 for any other). Returns the room its grant names.
+ */
+export async function requireTranscriber(ctx: AppContext, authorization: string | null): Promise<string> {
+	const check = await verifyTranscriberToken(authorization, ctx.config.LIVEKIT_API_KEY, ctx.config.LIVEKIT_API_SECRET);
+	if (!check.ok) error(check.reason === 'not_admin' ? 403 : 401, m.server_transcriber_unauthorized());
+	return check.room;
+}

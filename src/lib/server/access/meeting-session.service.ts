@@ -14,7 +14,7 @@ import { claimLivekitRoom, findOpenSession, markSessionEnded, openSession } from
  * one opens, so nobody lands in the old meeting's chat and records.
  */
 export async function currentSession(ctx: { db: Db; livekit: RoomServiceClient }, room: Room): Promise<MeetingSession> {
-	const sid = await ensureLivekitRoom(ctx.livekit, room);
+	const sid = await ensureLivekitRoom(ctx, room);
 	let session = await openSession(ctx.db, room.id);
 	if (session.livekit_room_sid && session.livekit_room_sid !== sid) {
 		await endSession(ctx.db, session.id, new Date());

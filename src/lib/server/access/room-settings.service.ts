@@ -1,10 +1,12 @@
+import { ensureTranscriber } from '../captions/transcriber.service';
 import type { AppContext } from '../app-context';
 import { hashPassword } from '../crypto/secrets';
 import { env } from '../env';
 import type { Admission, Room } from '../db/schema';
-import { findOpenSession, setLobbyForced } from '../meetings/session.repository';
+import type { Failure } from '../http/failures';
+import { findOpenSession, setLobbyForced, setSessionTranscribing } from '../meetings/session.repository';
 import { publishRoomMetadata } from '../rooms/livekit-room';
-import { updateRoomSettings as saveSettings } from '../rooms/room.repository';
+import { openSessionTranscribing, updateRoomSettings as saveSettings } from '../rooms/room.repository';
 import { announceLobby, decideKnocks } from './lobby.service';
 import { endKnocks } from './pass.repository';
 
@@ -16,6 +18,8 @@ export interface RoomSettingsInput {
 	locked: boolean;
 	askToJoin: boolean;
 	reactions: boolean;
+	/** Live captions in the room's meetings. */
+	captions: boolean;
 	/** '' the server's default, 'auto' detected, or a Whisper language code. */
 	spokenLanguage: string;
 	maxParticipants: number;
@@ -33,7 +37,11 @@ export async function updateRoomSettings(ctx: AppContext, room: Room, input: Roo
 	});
 	const locked = await setLocked(ctx, saved, input.locked);
 	const admitted = await setAdmission(ctx, locked, input.askToJoin ? 'ask' : 'open');
-	return setReactions(ctx, admitted, input.reactions);
+	const reacting = await setReactions(ctx, admitted, input.reactions);
+	const captioned = await setCaptions(ctx, reacting, input.captions);
+	// The call's language follows the room's at once (the captions use it).
+	if (captioned.transcription_language !== room.transcription_language) await publishRoomMetadata(ctx, captioned);
+	return captioned;
 }
 
 /** Locks or unlocks the room. Locked, nobody new comes in: the knocks waiting are turned away. */
@@ -71,8 +79,40 @@ export async function setAdmission(ctx: AppContext, room: Room, admission: Admis
 export async function setReactions(ctx: AppContext, room: Room, reactions: boolean): Promise<Room> {
 	if (room.reactions === reactions) return room;
 	const saved = await saveSettings(ctx.db, room.id, { reactions });
-	await publishRoomMetadata(ctx.livekit, saved);
+	await publishRoomMetadata(ctx, saved);
 	return saved;
+}
+
+/**
+ * Turns live captions on or off for the room: the transcriber is dispatched to its meetings
+ * while on, and the call's browsers hear it from LiveKit's room metadata.
+ */
+export async function setCaptions(ctx: AppContext, room: Room, captions: boolean): Promise<Room> {
+	if (room.captions === captions) return room;
+	const saved = await saveSettings(ctx.db, room.id, { captions });
+	await publishRoomMetadata(ctx, saved);
+	// The transcriber comes in or leaves now; if LiveKit does not answer, the reconciliation does it.
+	await ensureTranscriber(ctx.livekit, saved).catch((err: unknown) => console.error(`captions of ${room.code}:`, err));
+	return saved;
+}
+
+export type TranscribeFailure = Failure<'no_meeting' | 'captions_off'>;
+
+/**
+ * The host's Transcribe: this meeting keeps its final captions as its transcript (and gets
+ * rolling notes), or stops keeping them. A recording keeps them whatever this says, so the
+ * answer is whether the meeting is transcribed now. Needs live captions on: they are the source.
+ */
+export async function setTranscribing(ctx: AppContext, room: Room, on: boolean): Promise<{ transcribing: boolean } | TranscribeFailure> {
+	const open = await openSessionTranscribing(ctx.db, room.id);
+	if (!open) return { ok: false, reason: 'no_meeting' };
+	if (on && !room.captions) return { ok: false, reason: 'captions_off' };
+	if (on !== (open.session.transcribing_at !== null)) {
+		await setSessionTranscribing(ctx.db, open.session.id, on ? new Date() : null);
+		await publishRoomMetadata(ctx, room);
+	}
+	const now = await openSessionTranscribing(ctx.db, room.id);
+	return { transcribing: now?.transcribing ?? false };
 }
 
 /** The People panel's switches: lock, ask to join, reactions; answers where the room stands. */

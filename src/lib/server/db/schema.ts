@@ -32,6 +32,8 @@ export interface RoomTable {
 	reactions: Generated<boolean>;
 	/** The meetings' spoken language: null the server's default, 'auto' detected, or a Whisper language code. */
 	transcription_language: string | null;
+	/** Live captions: the transcriber joins the room's meetings while on. */
+	captions: Generated<boolean>;
 	created_at: CreatedAt;
 }
 
@@ -60,6 +62,41 @@ export interface MeetingSessionTable {
 	insights_detail: string | null;
 	/** A removal made the rest of this meeting ask to join. */
 	lobby_forced_at: Date | null;
+	/** Since when the host keeps the captions as the transcript (a recording keeps them too). */
+	transcribing_at: Date | null;
+	/** Where `transcript` came from: the live captions, or the offline pass over the recordings. */
+	transcript_source: TranscriptSource | null;
+}
+
+export type TranscriptSource = 'live' | 'offline';
+
+/** One final caption of a meeting (see migration 0015). `id` (int8, a string) is the arrival order. */
+export interface LiveSegmentTable {
+	id: ColumnType<string, never, never>;
+	session_id: string;
+	segment_id: string;
+	participant_identity: string;
+	speaker_name: string;
+	track_sid: string;
+	text: string;
+	language: string | null;
+	started_at: Date;
+	ended_at: Date;
+	created_at: CreatedAt;
+}
+
+/** One refresh of a meeting's rolling notes: the new part's notes and the summary so far (model output, cited by short ids). */
+export interface LiveNotesTable {
+	id: ColumnType<string, never, never>;
+	session_id: string;
+	lines_upto: number;
+	chat_upto: number;
+	part: ColumnType<unknown, string, string>;
+	summary: ColumnType<unknown, string, string>;
+	engine: string;
+	model: string;
+	ms: number;
+	created_at: CreatedAt;
 }
 
 export type InsightsRowStatus = 'pending' | 'running' | 'ready' | 'failed';
@@ -298,6 +335,8 @@ export interface Database {
 	whiteboard_updates: WhiteboardUpdateTable;
 	whiteboard_contributors: WhiteboardContributorTable;
 	recording_exports: RecordingExportTable;
+	live_segments: LiveSegmentTable;
+	live_notes: LiveNotesTable;
 }
 
 export type Room = Selectable<RoomTable>;
@@ -316,3 +355,5 @@ export type NewChatMessage = Insertable<ChatMessageTable>;
 export type ScreenShareLockRow = Selectable<ScreenShareLockTable>;
 export type MeetingInsightsRow = Selectable<MeetingInsightsTable>;
 export type RecordingExport = Selectable<RecordingExportTable>;
+export type LiveSegment = Selectable<LiveSegmentTable>;
+export type LiveNotesRow = Selectable<LiveNotesTable>;

@@ -14,6 +14,7 @@ describe('isCrossOriginApiWrite', () => {
 		['reads are not writes', 'GET', '/api/rooms/[code=code]/chat', '/api/rooms/abc-defg-hij/chat', null, false],
 		['the signed webhook', 'POST', '/api/livekit/webhook', '/api/livekit/webhook', null, false],
 		['the signed webhook, encoded and unmatched', 'POST', null, '/api/livekit/%77ebhook', null, false],
+		["the transcriber's finals (a roomAdmin token, no Origin)", 'POST', '/api/transcriber/segments', '/api/transcriber/segments', null, false],
 		['other origin on an unmatched path', 'POST', null, '/nothing/here', 'https://evil.example', true],
 		['a lookalike origin', 'DELETE', '/api/rooms/[code=code]/end', '/api/rooms/abc-defg-hij/end', 'http://localhost:3000.evil.example', true]
 	])('%s → refused %s', (_name, method, routeId, path, origin, refused) => {

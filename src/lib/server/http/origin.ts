@@ -5,7 +5,8 @@
  * by the raw path: `/%61pi/...` routes to `/api/...` and is checked as such.
  */
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const SIGNED_ROUTES = new Set(['/api/livekit/webhook']);
+// The transcriber's finals carry a LiveKit roomAdmin token (no browser has one), not an Origin.
+const SIGNED_ROUTES = new Set(['/api/livekit/webhook', '/api/transcriber/segments']);
 
 export function isCrossOriginApiWrite(method: string, routeId: string | null, url: URL, originHeader: string | null): boolean {
 	if (!UNSAFE_METHODS.has(method)) return false;

@@ -75,7 +75,7 @@ export async function generateInsights(ctx: InsightsContext, sessionId: string, 
 }
 
 /** What the reader sees when insights could not be written: the kind of failure, never an internal address. */
-function failureReason(err: unknown, attempt: Attempt): string {
+export function failureReason(err: unknown, attempt: Attempt): string {
 	const tries = `${attempt.retryCount + 1} attempt${attempt.retryCount ? 's' : ''}`;
 	if (err instanceof EngineBlockedError) return `The model declined to write insights: ${err.message}`;
 	if (err instanceof EngineRejectedError) return `The insights engine refused the request${err.status ? ` (HTTP ${err.status})` : ''}. Check GEMINI_MODEL / INSIGHTS_MODEL and the key.`;

@@ -28,19 +28,7 @@ export interface Written {
 export async function writeInsights(engine: InsightsEngine, material: Material, options: WriteOptions): Promise<Written> {
 	const language = options.language === undefined ? 'English' : options.language;
 	const usage = { inputTokens: 0, outputTokens: 0, requests: 0, parts: 1 };
-	const ask = async (request: { system: string; prompt: string }): Promise<RawInsights> => {
-		for (let attempt = 0; ; attempt++) {
-			try {
-				const reply = await engine.generate({ ...request, schema: INSIGHTS_SCHEMA, schemaName: 'meeting_notes', maxOutputTokens: options.maxOutputTokens, temperature: 0.2 });
-				usage.requests++;
-				usage.inputTokens += reply.usage.inputTokens;
-				usage.outputTokens += reply.usage.outputTokens;
-				return rawInsights.parse(reply.json);
-			} catch (err) {
-				if (!(err instanceof EngineOutputError) || attempt >= (options.outputRetries ?? 2)) throw err;
-			}
-		}
-	};
+	const ask = asker(engine, options, usage);
 
 	const budget = promptBudget(engine, options.maxOutputTokens);
 	const whole = notesPrompt(material.entries, material.participants, undefined, language);
@@ -62,14 +50,42 @@ export async function writeInsights(engine: InsightsEngine, material: Material, 
 	return { raw: notes.length === 1 ? notes[0]! : mergeLists(notes), usage };
 }
 
+/**
+ * Combines notes already written on consecutive parts of one meeting (oldest first) into one
+ * set, their citations carried over: the rolling notes add each new part's notes this way.
+ */
+export async function combineNotes(engine: InsightsEngine, notes: RawInsights[], participants: string[], options: WriteOptions): Promise<Written> {
+	const language = options.language === undefined ? 'English' : options.language;
+	const usage = { inputTokens: 0, outputTokens: 0, requests: 0, parts: notes.length };
+	if (notes.length === 1) return { raw: notes[0]!, usage };
+	return { raw: await asker(engine, options, usage)(combinePrompt(notes, participants, language)), usage };
+}
+
+/** One request to the engine, read as notes (an answer that is not JSON is asked again). */
+function asker(engine: InsightsEngine, options: WriteOptions, usage: Written['usage']) {
+	return async (request: { system: string; prompt: string }): Promise<RawInsights> => {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				const reply = await engine.generate({ ...request, schema: INSIGHTS_SCHEMA, schemaName: 'meeting_notes', maxOutputTokens: options.maxOutputTokens, temperature: 0.2 });
+				usage.requests++;
+				usage.inputTokens += reply.usage.inputTokens;
+				usage.outputTokens += reply.usage.outputTokens;
+				return rawInsights.parse(reply.json);
+			} catch (err) {
+				if (!(err instanceof EngineOutputError) || attempt >= (options.outputRetries ?? 2)) throw err;
+			}
+		}
+	};
+}
+
 /** Tokens left for the meeting's lines in one request, after the instructions and the answer. */
 function promptBudget(engine: InsightsEngine, maxOutputTokens: number): number {
 	const overhead = estimateTokens(notesPrompt([], []).system) + 200;
 	return Math.max(500, engine.contextTokens - maxOutputTokens - overhead);
 }
 
-/** The last resort when notes cannot be combined by the model: their lists side by side. */
-function mergeLists(notes: RawInsights[]): RawInsights {
+/** The last resort when notes cannot be combined by the model (or there is no time to): their lists side by side. */
+export function mergeLists(notes: RawInsights[]): RawInsights {
 	return {
 		summary: notes.map((n) => n.summary).filter(Boolean).join(' '),
 		keyPoints: notes.flatMap((n) => n.keyPoints),

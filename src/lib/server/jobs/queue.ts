@@ -14,6 +14,10 @@ export interface JobPayloads {
 	/** Joins a session's room-mix segments (and runs) into the one file the record page plays. */
 	'recording.join-mix': { sessionId: string };
 	'pipeline.reconcile': Record<string, never>;
+	/** A meeting ended or its recording stopped: its live captions become its transcript at once. */
+	'transcript.live': { sessionId: string };
+	/** Refreshes a transcribed meeting's rolling notes with the lines that came since. */
+	'notes.refresh': { sessionId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -27,7 +31,9 @@ export const JOB_KEYS: { [N in JobName]: (data: JobPayloads[N]) => string | unde
 	'insights.generate': ({ sessionId }) => sessionId,
 	'recording.export': ({ exportId }) => exportId,
 	'recording.join-mix': ({ sessionId }) => sessionId,
-	'pipeline.reconcile': () => undefined
+	'pipeline.reconcile': () => undefined,
+	'transcript.live': ({ sessionId }) => sessionId,
+	'notes.refresh': ({ sessionId }) => sessionId
 };
 
 /** What services use to hand work to the runner (pg-boss underneath). */
@@ -67,7 +73,11 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
 	'recording.export': { policy: 'exclusive', retryLimit: 2, retryDelay: 10, retryDelayMax: 60, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
 	// Stately: a run finishing while its session's mix is being joined has it joined again.
 	'recording.join-mix': { policy: 'stately', retryLimit: 5, retryDelay: 10, retryDelayMax: 120, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 3600 },
-	'pipeline.reconcile': { policy: 'exclusive', retryLimit: 0, heartbeatSeconds: 30, expireInSeconds: 120 }
+	'pipeline.reconcile': { policy: 'exclusive', retryLimit: 0, heartbeatSeconds: 30, expireInSeconds: 120 },
+	// Stately: a stop and the meeting's end close together both leave the transcript complete.
+	'transcript.live': { policy: 'stately', retryLimit: 5, retryDelay: 1, retryDelayMax: 10, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
+	// Exclusive: one refresh per meeting queued or writing; the next one is asked for when lines arrive.
+	'notes.refresh': { policy: 'exclusive', retryLimit: 2, retryDelay: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 1800 }
 };
 
 export function pgBossQueue(boss: PgBoss): JobQueue {

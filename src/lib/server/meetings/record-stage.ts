@@ -3,7 +3,12 @@ import { RECORD_STAGE_TOPIC, type RecordStage } from '../../records/stage';
 import type { Db } from '../db';
 import type { InsightsStatus, TranscriptStatus } from '../db/schema';
 import { findRoomById } from '../rooms/room.repository';
-import { findSessionById, setInsightsStatus, setTranscriptStatus } from './session.repository';
+import { findSessionById, setInsightsStatus, setOfflineTranscriptStatus, setTranscriptStatus } from './session.repository';
+
+/** The note of a live transcript while the offline pass works on the recordings. */
+export const LIVE_IMPROVING = 'Live transcript. The recordings are being transcribed for a more accurate one…';
+/** The note of a live transcript the offline pass did not replace. */
+export const LIVE_KEPT = 'Live transcript: the recordings could not be transcribed for every speaker, so the live one is kept.';
 
 /**
  * Tells the people in the room where their meeting record is (recording, transcribing 2 of 3
@@ -40,5 +45,11 @@ export async function setTranscriptStage(ctx: StageContext, sessionId: string, s
 /** Sets the insights' stage and tells the room. */
 export async function setInsightsStage(ctx: StageContext, sessionId: string, status: InsightsStatus, detail: string | null): Promise<void> {
 	await setInsightsStatus(ctx.db, sessionId, status, detail);
+	await announceStage(ctx, sessionId);
+}
+
+/** The offline pass's stage; a session showing its live transcript keeps it ready (see setOfflineTranscriptStatus). */
+export async function setOfflineTranscriptStage(ctx: StageContext, sessionId: string, status: TranscriptStatus, detail: string | null): Promise<void> {
+	await setOfflineTranscriptStatus(ctx.db, sessionId, status, detail, LIVE_IMPROVING);
 	await announceStage(ctx, sessionId);
 }

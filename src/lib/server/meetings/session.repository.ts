@@ -1,5 +1,6 @@
 import type { Db } from '../db';
-import type { InsightsStatus, MeetingSession, TranscriptLine, TranscriptStatus } from '../db/schema';
+import { sql } from 'kysely';
+import type { InsightsStatus, MeetingSession, TranscriptLine, TranscriptSource, TranscriptStatus } from '../db/schema';
 
 /** The room's open session, creating it if there is none (race-safe via the partial unique index). */
 export async function openSession(db: Db, roomId: string): Promise<MeetingSession> {
@@ -50,8 +51,24 @@ export async function setInsightsStatus(db: Db, sessionId: string, status: Insig
 	await db.updateTable('meeting_sessions').set({ insights_status: status, insights_detail: detail }).where('id', '=', sessionId).execute();
 }
 
-export async function saveTranscript(db: Db, sessionId: string, transcript: TranscriptLine[]): Promise<void> {
-	await db.updateTable('meeting_sessions').set({ transcript: JSON.stringify(transcript) }).where('id', '=', sessionId).execute();
+/** Stores the session's transcript and where it came from. */
+export async function saveTranscript(db: Db, sessionId: string, transcript: TranscriptLine[], source: TranscriptSource = 'offline'): Promise<void> {
+	await db.updateTable('meeting_sessions').set({ transcript: JSON.stringify(transcript), transcript_source: source }).where('id', '=', sessionId).execute();
+}
+
+/**
+ * The offline pass's progress. A session whose live transcript is already there stays
+ * `ready` (the record shows it) and only its note changes to `liveNote`.
+ */
+export async function setOfflineTranscriptStatus(db: Db, sessionId: string, status: TranscriptStatus, detail: string | null, liveNote: string | null): Promise<void> {
+	await db
+		.updateTable('meeting_sessions')
+		.set({
+			transcript_status: sql<TranscriptStatus>`CASE WHEN transcript_source = 'live' THEN 'ready' ELSE ${status} END`,
+			transcript_detail: sql<string | null>`CASE WHEN transcript_source = 'live' THEN ${liveNote}::text ELSE ${detail}::text END`
+		})
+		.where('id', '=', sessionId)
+		.execute();
 }
 
 /** Open sessions with their room's code, for the reconciliation poll. */
@@ -87,7 +104,7 @@ export async function pastSessions(db: Db, roomId: string) {
 export async function resetRecord(db: Db, sessionId: string): Promise<void> {
 	await db
 		.updateTable('meeting_sessions')
-		.set({ transcript: '[]', transcript_status: 'none', transcript_detail: null, insights_status: 'none', insights_detail: null })
+		.set({ transcript: '[]', transcript_source: null, transcript_status: 'none', transcript_detail: null, insights_status: 'none', insights_detail: null })
 		.where('id', '=', sessionId)
 		.execute();
 }
@@ -95,4 +112,9 @@ export async function resetRecord(db: Db, sessionId: string): Promise<void> {
 /** A removal makes the rest of the meeting ask to join (`at`); the host opening the room lifts it (null). */
 export async function setLobbyForced(db: Db, sessionId: string, at: Date | null): Promise<void> {
 	await db.updateTable('meeting_sessions').set({ lobby_forced_at: at }).where('id', '=', sessionId).execute();
+}
+
+/** The host's Transcribe: since when this meeting keeps its captions (null: it does not). */
+export async function setSessionTranscribing(db: Db, sessionId: string, at: Date | null): Promise<void> {
+	await db.updateTable('meeting_sessions').set({ transcribing_at: at }).where('id', '=', sessionId).execute();
 }

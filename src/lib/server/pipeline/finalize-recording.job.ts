@@ -1,7 +1,7 @@
 import { inTransaction } from '../db/transaction';
 import { isTerminal } from '../livekit/egress';
-import { announceStage } from '../meetings/record-stage';
-import { setTranscriptStatus } from '../meetings/session.repository';
+import { announceStage, LIVE_IMPROVING } from '../meetings/record-stage';
+import { setOfflineTranscriptStatus } from '../meetings/session.repository';
 import { findRun, runRecordings, setRunStatus } from '../recordings/recording.repository';
 import { settleMediaRestarts } from '../recordings/media-restart.service';
 import { applyEgressInfo } from '../recordings/recording.service';
@@ -39,7 +39,7 @@ export async function finalizeRecording(ctx: PipelineContext, runId: string): Pr
 			trx,
 			tracks.map((t) => ({ recordingId: t.id, error: t.status === 'complete' ? null : (t.error ?? 'The recorder could not record this.') }))
 		);
-		await setTranscriptStatus(trx, run.session_id, 'transcribing', `Transcribing 0 of ${tracks.length} speakers…`);
+		await setOfflineTranscriptStatus(trx, run.session_id, 'transcribing', `Transcribing 0 of ${tracks.length} speakers…`, LIVE_IMPROVING);
 		return true;
 	});
 	if (!claimed) return;

@@ -1,7 +1,8 @@
 import { exportRecording } from '../exports/export-recording.job';
-import { generateInsights } from '../insights/generate-insights.job';
 import type { JobQueue } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/runner';
+import { finishLiveTranscript, writeMeetingInsights } from '../live/live-record.job';
+import { refreshLiveNotes } from '../live/live-notes.job';
 import { joinSessionMix } from './join-mix.job';
 import { retryStop, watchRecording } from '../recordings/recording.service';
 import { mergeTranscript } from '../transcription/merge-transcript.job';
@@ -20,10 +21,12 @@ export function jobHandlers(makeContext: (queue: JobQueue) => PipelineContext): 
 			'recording.watch': ({ recordingId, attempt }) => watchRecording(ctx, recordingId, attempt),
 			'transcript.track': ({ recordingId }, attempt) => transcribeTrack(ctx, recordingId, attempt),
 			'transcript.merge': ({ sessionId }) => mergeTranscript(ctx, sessionId),
-			'insights.generate': ({ sessionId, force }, attempt) => generateInsights(ctx, sessionId, attempt, { force }),
+			'insights.generate': ({ sessionId, force }, attempt) => writeMeetingInsights(ctx, sessionId, attempt, { force }),
 			'recording.export': ({ exportId }, attempt) => exportRecording(ctx, exportId, attempt),
 			'recording.join-mix': ({ sessionId }) => joinSessionMix(ctx, sessionId),
-			'pipeline.reconcile': () => reconcile(ctx)
+			'pipeline.reconcile': () => reconcile(ctx),
+			'transcript.live': ({ sessionId }) => finishLiveTranscript(ctx, sessionId),
+			'notes.refresh': ({ sessionId }) => refreshLiveNotes(ctx, sessionId)
 		};
 	};
 }

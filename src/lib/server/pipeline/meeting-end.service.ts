@@ -16,4 +16,6 @@ export async function closeMeeting(ctx: PipelineContext, room: Room, sessionId: 
 	await notifyLobby(ctx.db, room.id); // whoever waits in the lobby hears the meeting is over
 	if (await findLiveRunOfSession(ctx.db, sessionId)) await stopRecording(ctx, room);
 	await releaseLock(ctx.db, room.id);
+	// Its live captions (if it kept them) become its transcript at once (after 2 s: the last final is on its way).
+	await ctx.jobs.enqueue('transcript.live', { sessionId }, { delaySeconds: 2 });
 }

@@ -9,10 +9,12 @@ import { findRoomById } from '../rooms/room.repository';
 import { sessionParticipants, updateParticipant } from '../rooms/participant.repository';
 import { onParticipantReturned, onShareGone } from '../screen-share/screen-share.service';
 import { pendingPartsOfRun } from '../transcription/transcript-parts.repository';
+import { scheduleLiveNotes } from '../live/live-notes.job';
 import { closeMeeting } from './meeting-end.service';
 import type { PipelineContext } from './pipeline-context';
 import { isStandardParticipant } from '../livekit/participant-kind';
 import { needsWatch } from '../recordings/start-watch';
+import { ensureTranscriber } from '../captions/transcriber.service';
 
 /** A session younger than this, or with a seat just taken, may not have its LiveKit room yet. */
 const SESSION_SETTLE_MS = 60_000;
@@ -51,6 +53,10 @@ export async function reconcileSessions(ctx: PipelineContext, now = Date.now()):
 		}
 		const inLivekit = await ctx.livekit.listParticipants(room.code).catch(() => null);
 		if (inLivekit) await syncPresence(ctx, room.code, session, inLivekit.filter(isStandardParticipant), now);
+		// A refresh of the rolling notes that was never asked for (or whose job was lost).
+		await scheduleLiveNotes(ctx, session.id, undefined, now).catch((err: unknown) => console.error(`rolling notes of ${session.id}:`, err));
+		// A transcriber lost with no webhook (or none dispatched yet because no worker was up).
+		await ensureTranscriber(ctx.livekit, room).catch((err: unknown) => console.error(`reconcile: transcriber of ${room.code}:`, err));
 	}
 }
 

@@ -25,6 +25,7 @@ import {
 	updateRecording
 } from './recording.repository';
 import { findRoomById } from '../rooms/room.repository';
+import { publishRoomMetadata } from '../rooms/livekit-room';
 
 export type StartResult = { ok: true; run: RecordingRun } | { ok: false; reason: 'already_recording' | 'egress_unavailable' | 'disk_full' };
 
@@ -59,6 +60,7 @@ export async function startRecording(ctx: RecordingContext, room: Room, session:
 		return { ok: false, reason: 'egress_unavailable' };
 	}
 	await setTranscriptStage(ctx, session.id, 'recording', null);
+	await announceTranscribing(ctx, room);
 	return { ok: true, run };
 }
 
@@ -206,9 +208,18 @@ export async function stopRecording(ctx: RecordingContext, room: Room): Promise<
 	const run = await findLiveRun(ctx.db, room.id);
 	if (!run || !(await setRunStatus(ctx.db, run.id, 'stopping', 'recording'))) return { ok: false, reason: 'not_recording' };
 	await setTranscriptStage(ctx, run.session_id, 'waiting', 'Recording finishing…');
+	// The live captions kept so far are the transcript at once (after 2 s: the final of what was
+	// said just before Stop is on its way); the offline pass follows.
+	await ctx.jobs.enqueue('transcript.live', { sessionId: run.session_id }, { delaySeconds: 2 });
 	const unstopped = await stopRunEgresses(ctx, run.id);
 	await ctx.jobs.enqueue('recording.finalize', { runId: run.id });
+	await announceTranscribing(ctx, room);
 	return { ok: true, run, unstopped };
+}
+
+/** A recording makes the meeting transcribed: the call's browsers hear it from the room metadata. */
+async function announceTranscribing(ctx: RecordingContext, room: Room): Promise<void> {
+	await publishRoomMetadata(ctx, room).catch((err: unknown) => console.warn(`room metadata of ${room.code}: not published (${(err as Error).message})`));
 }
 
 /**

@@ -10,6 +10,7 @@ import { INSIGHTS_OFF } from '../insights/generate-insights.job';
 import { latestInsights } from '../insights/insights.repository';
 
 export type { MeetingRecord };
+import { LIVE_IMPROVING } from '../meetings/record-stage';
 import { pastSessions } from '../meetings/session.repository';
 import { sessionMediaGaps } from '../recordings/media-restart.repository';
 import { roomMix } from '../recordings/joined-mix';
@@ -47,6 +48,7 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 		endedAt: session.ended_at?.toISOString() ?? null,
 		transcriptStatus: session.transcript_status,
 		transcriptDetail: recordNote(session.transcript_detail),
+		liveImproving: session.transcript_source === 'live' && session.transcript_detail === LIVE_IMPROVING,
 		transcript: session.transcript,
 		gaps: mergeGaps(
 			recordingGaps(recordings.filter((r) => r.kind === 'track' && r.started_at).map((r) => ({ startMs: r.started_at!.getTime(), endMs: r.ended_at?.getTime() ?? null }))),

@@ -6,6 +6,7 @@ import { deleteSessionExports, sessionExportFiles } from '../exports/exports.rep
 import { deleteSessionInsights } from '../insights/insights.repository';
 import type { Room } from '../db/schema';
 import type { Failure } from '../http/failures';
+import { countLiveSegments, deleteLiveTranscript } from '../meetings/live-segments.repository';
 import { findRoomSession, resetRecord } from '../meetings/session.repository';
 import { deleteSessionRuns, recordedSessionsBefore, sessionRecordings, sessionRuns } from '../recordings/recording.repository';
 
@@ -13,19 +14,21 @@ export type DeleteResult = { ok: true; files: number } | { ok: false; reason: 'n
 
 /**
  * Deletes a meeting's recording: every file (tracks, videos, the mix, exports), the
- * transcript and the insights, after the host confirmed. The rows go first, in one
+ * transcript (the live captions kept and the rolling notes too) and the insights, after the
+ * host confirmed. A meeting that was transcribed without being recorded has a record too. The rows go first, in one
  * transaction, so the record never points at missing files; then the files. Deleting again
  * finds nothing: no_recording.
  */
 export async function deleteRecord(ctx: { db: Db; recordingsPath: string }, sessionId: string): Promise<DeleteResult> {
 	const runs = await sessionRuns(ctx.db, sessionId);
-	if (!runs.length) return { ok: false, reason: 'no_recording' };
+	if (!runs.length && !(await countLiveSegments(ctx.db, sessionId))) return { ok: false, reason: 'no_recording' };
 	if (runs.some((r) => r.status === 'recording' || r.status === 'stopping')) return { ok: false, reason: 'still_recording' };
 	const files = [...(await sessionRecordings(ctx.db, sessionId)).map((r) => r.file_path), ...(await sessionExportFiles(ctx.db, sessionId))];
 	await inTransaction(ctx.db, async (trx) => {
 		await deleteSessionExports(trx, sessionId);
 		await deleteSessionInsights(trx, sessionId);
 		await deleteSessionRuns(trx, sessionId);
+		await deleteLiveTranscript(trx, sessionId);
 		await resetRecord(trx, sessionId);
 	});
 	await Promise.all(files.map((f) => rm(f, { force: true })));

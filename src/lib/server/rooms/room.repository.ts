@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { NewRoom, Room } from '../db/schema';
+import type { MeetingSession, NewRoom, Room } from '../db/schema';
 
 export async function insertRoom(db: Db, room: NewRoom): Promise<Room> {
 	return db.insertInto('rooms').values(room).returningAll().executeTakeFirstOrThrow();
@@ -29,6 +29,7 @@ export interface RoomSettings {
 	locked: boolean;
 	admission: Room['admission'];
 	reactions: boolean;
+	captions: boolean;
 	transcription_language: string | null;
 	max_participants: number;
 }
@@ -57,4 +58,46 @@ export async function sessionSpokenLanguage(db: Db, sessionId: string): Promise<
 		.where('meeting_sessions.id', '=', sessionId)
 		.executeTakeFirst();
 	return row?.transcription_language ?? null;
+}
+
+/** The room's newest meeting, with the last time one of its recordings stopped (the finals' grace, see keepsFinalsUntil). */
+export async function newestSessionWithStop(db: Db, roomId: string): Promise<(MeetingSession & { last_stop: Date | null }) | undefined> {
+	return db
+		.selectFrom('meeting_sessions')
+		.selectAll()
+		.select((eb) =>
+			eb
+				.selectFrom('recording_runs')
+				.select((r) => r.fn.max('recording_runs.stopped_at').as('s'))
+				.whereRef('recording_runs.session_id', '=', 'meeting_sessions.id')
+				.as('last_stop')
+		)
+		.where('room_id', '=', roomId)
+		.orderBy('started_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+/**
+ * The room's open meeting, and whether its captions are kept as its transcript: the host chose
+ * Transcribe, or it is being recorded (the one rule for "transcribing").
+ */
+export async function openSessionTranscribing(db: Db, roomId: string): Promise<{ session: MeetingSession; transcribing: boolean } | undefined> {
+	const row = await db
+		.selectFrom('meeting_sessions')
+		.selectAll()
+		.select((eb) =>
+			eb
+				.or([
+					eb('transcribing_at', 'is not', null),
+					eb.exists(eb.selectFrom('recording_runs').select('recording_runs.id').whereRef('recording_runs.session_id', '=', 'meeting_sessions.id').where('recording_runs.status', '=', 'recording'))
+				])
+				.as('transcribing')
+		)
+		.where('room_id', '=', roomId)
+		.where('ended_at', 'is', null)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { transcribing, ...session } = row;
+	return { session, transcribing: Boolean(transcribing) };
 }

@@ -31,7 +31,7 @@ export async function createRoom(ctx: AppContext, name: string | null = null): P
 		}
 	}
 	try {
-		await ensureLivekitRoom(ctx.livekit, room);
+		await ensureLivekitRoom(ctx, room);
 	} catch (err) {
 		console.error('LiveKit room creation failed', err);
 		await deleteRoom(ctx.db, room.id);

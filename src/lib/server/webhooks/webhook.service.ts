@@ -14,6 +14,7 @@ import { applyPresence } from '../rooms/presence-rules';
 import { findRoomByCode } from '../rooms/room.repository';
 import { onParticipantReturned, onShareGone, onSharePublished, reconcileOnJoin } from '../screen-share/screen-share.service';
 import { recordEvent } from './webhook-event.repository';
+import { isTranscriber, superviseTranscriber } from '../captions/transcriber.service';
 import { isStandardParticipant } from '../livekit/participant-kind';
 import { livekitWebhooks } from '../livekit/clients';
 import type { Failure } from '../http/failures';
@@ -62,6 +63,11 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 	switch (event.event) {
 		case 'participant_joined':
 		case 'participant_left': {
+			// The transcriber leaving a meeting (its worker died, its job failed): another takes over.
+			if (room && event.event === 'participant_left' && event.participant && isTranscriber(event.participant)) {
+				after.push(() => superviseTranscriber(root, room));
+				return 'handled';
+			}
 			// Egress recorders, agents and other non-browser participants are LiveKit's own.
 			if (!event.participant || !isStandardParticipant(event.participant)) return 'ignored';
 			const participant = await findParticipantByIdentity(ctx.db, event.participant.identity);
@@ -91,6 +97,7 @@ async function handle(ctx: PipelineContext, root: PipelineContext, event: Webhoo
 			} else {
 				after.push(() => onParticipantReturned(root, room, participant.identity));
 				after.push(() => reconcileOnJoin(root, room));
+				after.push(() => superviseTranscriber(root, room));
 			}
 			return 'handled';
 		}

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			locked: room.locked,
 			askToJoin: room.admission === 'ask',
 			reactions: room.reactions,
+			captions: room.captions,
 			spokenLanguage: room.transcription_language ?? '',
 			maxParticipants: room.max_participants
 		},

@@ -13,6 +13,7 @@ import * as mediaRestarts from './2026_11_28_0011_media_restarts';
 import * as lobbyAndRoles from './2026_12_06_0012_lobby_and_roles';
 import * as handsAndReactions from './2026_12_06_0013_hands_and_reactions';
 import * as spokenLanguage from './2026_12_06_0014_spoken_language';
+import * as liveTranscript from './2026_12_06_0015_live_transcript';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_28_0011_media_restarts': mediaRestarts,
 	'2026_12_06_0012_lobby_and_roles': lobbyAndRoles,
 	'2026_12_06_0013_hands_and_reactions': handsAndReactions,
-	'2026_12_06_0014_spoken_language': spokenLanguage
+	'2026_12_06_0014_spoken_language': spokenLanguage,
+	'2026_12_06_0015_live_transcript': liveTranscript
 };
