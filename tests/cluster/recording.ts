@@ -1,4 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import pg from 'pg';
+import { LIVE_KEPT } from '../../src/lib/server/meetings/record-stage';
 import { SpeechBot } from '../support/speech-bot.ts';
 import { readPcm16, speechWav } from '../support/speech.ts';
 import { createMeeting, joinAs, newParticipantPage, tileOf } from '../e2e/support';
@@ -40,11 +42,35 @@ export async function recordedMeeting(browser: Browser, baseURL: string): Promis
 			await expect(host.page.getByTestId('recording-indicator')).toHaveCount(0, { timeout: 30_000 });
 			const lines = host.page.getByTestId('transcript-panel').getByTestId('transcript-line');
 			await expect(lines.nth(count - 1)).toBeVisible({ timeout: 240_000 });
-			return { text: (await lines.getByTestId('line-text').allTextContents()).join(' '), speakers: await lines.getByTestId('line-speaker').allTextContents() };
+			// The call shows the live captions' transcript at once; these tests are about the
+			// recordings' own (offline) pass: read the record once it has settled (it replaces the
+			// live text when it covers every speaker and line, else says the live one is kept).
+			return settledTranscript(code);
 		},
 		async close() {
 			await bot.leave();
 			await host.context.close();
 		}
 	};
+}
+
+/** The meeting's transcript once the offline pass on its recordings has settled (replaced the live one, or kept it). */
+async function settledTranscript(code: string): Promise<{ text: string; speakers: string[] }> {
+	const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+	await db.connect();
+	try {
+		const read = async () =>
+			(
+				await db.query<{ transcript_source: string | null; transcript_detail: string | null; transcript: { speaker: string; text: string }[] }>(
+					`SELECT s.transcript_source, s.transcript_detail, s.transcript FROM meeting_sessions s JOIN rooms r ON r.id = s.room_id WHERE r.code = $1 ORDER BY s.started_at DESC LIMIT 1`,
+					[code]
+				)
+			).rows[0];
+		const settled = async () => { const row = await read(); return row?.transcript_source === 'offline' || row?.transcript_detail === LIVE_KEPT; };
+		await expect.poll(settled, { timeout: 240_000 }).toBe(true);
+		const { transcript } = (await read())!;
+		return { text: transcript.map((l) => l.text.trim()).join(' '), speakers: transcript.map((l) => l.speaker) };
+	} finally {
+		await db.end();
+	}
 }
