@@ -10,12 +10,12 @@ import { transcriptOrigin } from '../transcription/transcript-origin';
 import { EngineBlockedError, EngineOutputError, EngineRejectedError, EngineUnavailableError } from './engines/engine-errors';
 import type { InsightsContext } from './insights-context';
 import { claimInsights, failInsights, markInsightsRunning, saveInsights } from './insights.repository';
-import { buildMaterial } from './material';
+import { buildMaterial, type Material } from './material';
 import { insightsLanguage } from '../../transcript/languages';
 import { sessionSpokenLanguage } from '../rooms/room.repository';
 import { promptVersion } from './prompt';
 import { verifyInsights } from './verify-insights';
-import { writeInsights } from './write-insights';
+import { writeInsights, type Written } from './write-insights';
 
 export const INSIGHTS_OFF =
 	'Insights are off. Set GEMINI_API_KEY to use Gemini, or INSIGHTS_BASE_URL (and INSIGHTS_MODEL) for a self-hosted OpenAI-compatible engine; ./stoom up runs one.';
@@ -46,13 +46,30 @@ export async function generateInsights(ctx: InsightsContext, sessionId: string, 
 	const row = await claimInsights(ctx.db, { session_id: sessionId, transcript_hash: transcriptHash, prompt_version: promptVersion(language), engine: engine.name, model: engine.model });
 	if (row.status === 'ready' && !force) return setInsightsStage(ctx, sessionId, 'ready', null);
 
-	await markInsightsRunning(ctx.db, row.id);
+	await writeAndStore(ctx, { sessionId, rowId: row.id, material, attempt, label: 'insights' }, () => writeInsights(engine, material, { maxOutputTokens: ctx.insights.maxOutputTokens, language }));
+}
+
+/**
+ * Writes a claimed insights row with `write` and stores what it wrote, its citations checked
+ * against the material; the record's stage says running, then ready (or 'none' when there was
+ * nothing to write). An unreachable engine or an answer that is not JSON is retried with backoff
+ * (the job throws) until the last attempt; then, or on a refusal, the row fails with its reason.
+ * The offline record's insights and the live record's use it.
+ */
+export async function writeAndStore(
+	ctx: InsightsContext,
+	{ sessionId, rowId, material, attempt, label }: { sessionId: string; rowId: string; material: Material; attempt: Attempt; label: string },
+	write: () => Promise<Written | null>
+): Promise<void> {
+	const engine = ctx.insights.engine!;
+	await markInsightsRunning(ctx.db, rowId);
 	await setInsightsStage(ctx, sessionId, 'running', 'Writing insights…');
 	const started = Date.now();
 	try {
-		const written = await writeInsights(engine, material, { maxOutputTokens: ctx.insights.maxOutputTokens, language });
+		const written = await write();
+		if (!written) return setInsightsStage(ctx, sessionId, 'none', null);
 		const verified = verifyInsights(written.raw, material);
-		await saveInsights(ctx.db, row.id, {
+		await saveInsights(ctx.db, rowId, {
 			insights: verified.insights,
 			dropped: verified.dropped,
 			flagged: verified.flagged,
@@ -62,14 +79,14 @@ export async function generateInsights(ctx: InsightsContext, sessionId: string, 
 		});
 		await setInsightsStage(ctx, sessionId, 'ready', null);
 	} catch (err) {
-		console.error(`insights of ${sessionId} (attempt ${attempt.retryCount + 1}, ${engine.name} ${engine.model}):`, err);
+		console.error(`${label} of ${sessionId} (attempt ${attempt.retryCount + 1}, ${engine.name} ${engine.model}):`, err);
 		const retryable = err instanceof EngineUnavailableError || err instanceof EngineOutputError;
 		if (retryable && !attempt.lastAttempt) {
 			await setInsightsStage(ctx, sessionId, 'pending', 'Waiting for the insights engine…');
 			throw err; // retried with backoff
 		}
 		const reason = failureReason(err, attempt);
-		await failInsights(ctx.db, row.id, reason);
+		await failInsights(ctx.db, rowId, reason);
 		await setInsightsStage(ctx, sessionId, 'failed', reason);
 	}
 }

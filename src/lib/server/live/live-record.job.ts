@@ -3,11 +3,9 @@ import { insightsLanguage } from '../../transcript/languages';
 import { liveTranscriptLines } from '../../transcript/live';
 import { allChatMessages } from '../chat/chat.repository';
 import type { MeetingSession, Recording } from '../db/schema';
-import { failureReason, generateInsights, INSIGHTS_OFF } from '../insights/generate-insights.job';
-import { EngineOutputError, EngineUnavailableError } from '../insights/engines/engine-errors';
-import { claimInsights, failInsights, latestInsights, markInsightsRunning, saveInsights } from '../insights/insights.repository';
+import { generateInsights, INSIGHTS_OFF, writeAndStore } from '../insights/generate-insights.job';
+import { claimInsights, latestInsights } from '../insights/insights.repository';
 import { promptVersion } from '../insights/prompt';
-import { verifyInsights } from '../insights/verify-insights';
 import type { Attempt } from '../jobs/runner';
 import { sessionLiveSegments } from '../meetings/live-segments.repository';
 import { LIVE_IMPROVING, setInsightsStage, setTranscriptStage } from '../meetings/record-stage';
@@ -84,37 +82,14 @@ async function liveInsights(ctx: LiveNotesContext, session: MeetingSession, atte
 	const row = await claimInsights(ctx.db, { session_id: sessionId, transcript_hash: transcriptHash, prompt_version: promptVersion(language) + LIVE_PROMPT, engine: engine.name, model: engine.model });
 	if (row.status === 'ready') return setInsightsStage(ctx, sessionId, 'ready', null);
 
-	await markInsightsRunning(ctx.db, row.id);
-	await setInsightsStage(ctx, sessionId, 'running', 'Writing insights…');
-	const started = Date.now();
-	try {
-		// Only the lines since the last refresh are read; their notes join the rolling ones side by
-		// side (a model combine costs a minute on a small CPU engine: the record is wanted now).
+	// Only the lines since the last refresh are read; their notes join the rolling ones side by
+	// side (a model combine costs a minute on a small CPU engine: the record is wanted now).
+	await writeAndStore(ctx, { sessionId, rowId: row.id, material, attempt, label: 'live insights' }, async () => {
 		const written = await notesThrough(engine, material, notes ? { summary: notes.summary, linesUpto: notes.lines_upto, chatUpto: notes.chat_upto } : null, {
 			maxOutputTokens: ctx.insights.maxOutputTokens,
 			language,
 			combine: 'lists'
 		});
-		if (!written) return setInsightsStage(ctx, sessionId, 'none', null);
-		const verified = verifyInsights(written.summary, material);
-		await saveInsights(ctx.db, row.id, {
-			insights: verified.insights,
-			dropped: verified.dropped,
-			flagged: verified.flagged,
-			citationsWritten: verified.citations.written,
-			citationsKept: verified.citations.kept,
-			usage: { ...written.usage, ms: Date.now() - started }
-		});
-		await setInsightsStage(ctx, sessionId, 'ready', null);
-	} catch (err) {
-		console.error(`live insights of ${sessionId} (attempt ${attempt.retryCount + 1}, ${engine.name} ${engine.model}):`, err);
-		const retryable = err instanceof EngineUnavailableError || err instanceof EngineOutputError;
-		if (retryable && !attempt.lastAttempt) {
-			await setInsightsStage(ctx, sessionId, 'pending', 'Waiting for the insights engine…');
-			throw err;
-		}
-		const reason = failureReason(err, attempt);
-		await failInsights(ctx.db, row.id, reason);
-		await setInsightsStage(ctx, sessionId, 'failed', reason);
-	}
+		return written && { raw: written.summary, usage: written.usage };
+	});
 }
