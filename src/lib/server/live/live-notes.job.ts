@@ -12,6 +12,9 @@ import { insertLiveNotes, latestLiveNotes } from './live-notes.repository';
 
 export type LiveNotesContext = InsightsContext & { jobs: JobQueue };
 
+/** Seconds from a meeting's first kept line to its first notes. */
+const FIRST_NOTES_SECONDS = 60;
+
 /** Seconds between two refreshes of a meeting's rolling notes (LIVE_NOTES_INTERVAL_SECONDS). */
 export function liveNotesInterval(): number {
 	return env().LIVE_NOTES_INTERVAL_SECONDS;
@@ -19,15 +22,16 @@ export function liveNotesInterval(): number {
 
 /**
  * Asks for the next refresh of a transcribed meeting's notes when lines came that the notes do
- * not cover: an interval after the last refresh (or after the first line). One is queued per
+ * not cover: an interval after the last refresh (the first, a minute after the first line). One is queued per
  * meeting at a time; asking again while one waits changes nothing.
  */
 export async function scheduleLiveNotes(ctx: LiveNotesContext, sessionId: string, intervalSeconds = liveNotesInterval(), now = Date.now()): Promise<void> {
 	if (!ctx.insights.engine) return;
 	const [latest, lines] = await Promise.all([latestLiveNotes(ctx.db, sessionId), countLiveSegments(ctx.db, sessionId)]);
 	if (lines <= (latest?.lines_upto ?? 0)) return;
-	const since = latest?.created_at.getTime() ?? now;
-	const delaySeconds = Math.max(0, Math.ceil((since + intervalSeconds * 1000 - now) / 1000));
+	// The first notes come sooner, so a latecomer a few minutes in can catch up; then every interval.
+	const due = latest ? latest.created_at.getTime() + intervalSeconds * 1000 : now + Math.min(FIRST_NOTES_SECONDS, intervalSeconds) * 1000;
+	const delaySeconds = Math.max(0, Math.ceil((due - now) / 1000));
 	await ctx.jobs.enqueue('notes.refresh', { sessionId }, { delaySeconds });
 }
 
