@@ -23,12 +23,13 @@ export function isTranscriber(p: Pick<ParticipantInfo, 'kind' | 'attributes'>): 
  * Brings the meeting's transcriber in line with the room: dispatched while live captions are on
  * and people are in the call, dispatched again when it is gone (its worker died or its job
  * failed), removed when captions are turned off. Idempotent; called on joins, on a transcriber's
- * departure, on the captions switch and by the reconciliation poll.
+ * departure, on the captions switch and by the reconciliation poll (which passes the room's
+ * participants it has just listed). Answers whether a transcriber was in the room.
  */
-export async function ensureTranscriber(livekit: RoomServiceClient, room: Pick<Room, 'code' | 'captions'>): Promise<void> {
+export async function ensureTranscriber(livekit: RoomServiceClient, room: Pick<Room, 'code' | 'captions'>, listed?: ParticipantInfo[]): Promise<boolean> {
 	const agents = livekitAgents();
 	const [participants, dispatches] = await Promise.all([
-		livekit.listParticipants(room.code).catch(emptyIfGone),
+		listed ?? livekit.listParticipants(room.code).catch(emptyIfGone),
 		agents.listDispatch(room.code).catch(emptyIfGone)
 	]);
 	const ours = dispatches.filter((d) => d.agentName === TRANSCRIBER_AGENT);
@@ -46,25 +47,28 @@ export async function ensureTranscriber(livekit: RoomServiceClient, room: Pick<R
 			})
 		)
 	});
-	if (step.kind === 'none') return;
+	const present = participants.some(isTranscriber);
+	if (step.kind === 'none') return present;
 	if (step.kind === 'remove') {
 		await Promise.all([
 			...step.dispatches.map((id) => agents.deleteDispatch(id, room.code).catch(ignoreGone)),
 			...step.transcribers.map((identity) => livekit.removeParticipant(room.code, identity).catch(ignoreGone))
 		]);
-		return;
+		return present;
 	}
 	console.info(`captions: dispatching the transcriber to ${room.code}${step.replacing.length ? ` (replacing ${step.replacing.join(', ')}: no transcriber came)` : ''}; in the room: ${participants.map((p) => `${p.identity}/${p.kind}`).join(' ') || 'nobody'}`);
 	await Promise.all(step.replacing.map((id) => agents.deleteDispatch(id, room.code).catch(ignoreGone)));
 	await agents.createDispatch(room.code, TRANSCRIBER_AGENT, { metadata: JSON.stringify({ callback: callbackUrl() }) });
+	return present;
 }
 
 /**
- * ensureTranscriber now and twice more shortly after: a transcriber's job is marked ended a
- * moment after it leaves, and a dispatch's worker takes a few seconds to come in.
+ * ensureTranscriber now and, unless a transcriber was already there (the usual join), twice more
+ * shortly after: a transcriber's job is marked ended a moment after it leaves, and a dispatch's
+ * worker takes a few seconds to come in.
  */
 export async function superviseTranscriber(ctx: { livekit: RoomServiceClient; db: Db }, room: Pick<Room, 'code' | 'captions'>): Promise<void> {
-	await ensureTranscriber(ctx.livekit, room);
+	if (await ensureTranscriber(ctx.livekit, room)) return;
 	const again = async () => {
 		const current = await findRoomByCode(ctx.db, room.code);
 		if (current) await ensureTranscriber(ctx.livekit, current);

@@ -1,16 +1,8 @@
 import type { Db } from '../db';
-import type { LiveSegment } from '../db/schema';
+import type { LiveSegment, LiveSegmentTable } from '../db/schema';
 
-export interface NewLiveSegment {
-	segment_id: string;
-	participant_identity: string;
-	speaker_name: string;
-	track_sid: string;
-	text: string;
-	language: string | null;
-	started_at: Date;
-	ended_at: Date;
-}
+/** A final as the transcriber hands it in: the table's columns the database does not fill. */
+export type NewLiveSegment = Omit<LiveSegmentTable, 'id' | 'session_id' | 'created_at'>;
 
 /** Stores finals of a session; a segment id it already has is kept as it was. Returns how many were new. */
 export async function insertLiveSegments(db: Db, sessionId: string, segments: NewLiveSegment[]): Promise<number> {

@@ -56,7 +56,7 @@ export async function reconcileSessions(ctx: PipelineContext, now = Date.now()):
 		// A refresh of the rolling notes that was never asked for (or whose job was lost).
 		await scheduleLiveNotes(ctx, session.id, undefined, now).catch((err: unknown) => console.error(`rolling notes of ${session.id}:`, err));
 		// A transcriber lost with no webhook (or none dispatched yet because no worker was up).
-		await ensureTranscriber(ctx.livekit, room).catch((err: unknown) => console.error(`reconcile: transcriber of ${room.code}:`, err));
+		await ensureTranscriber(ctx.livekit, room, inLivekit ?? undefined).catch((err: unknown) => console.error(`reconcile: transcriber of ${room.code}:`, err));
 	}
 }
 
