@@ -51,7 +51,7 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		projects: [
 			// infra/ holds the checks of the Docker path's own files (compose, coturn, secrets-check).
-			{ extends: true, test: { name: 'unit', include: ['src/**/*.spec.ts', 'infra/**/*.spec.ts'] } },
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.spec.ts', 'infra/**/*.spec.ts', 'bench/**/*.spec.ts'] } },
 			{
 				extends: true,
 				test: {

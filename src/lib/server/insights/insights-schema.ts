@@ -42,6 +42,14 @@ export const INSIGHTS_SCHEMA: JsonSchema = {
 	additionalProperties: false
 };
 
+/** The focused request's answer: decisions and action items only. */
+export const TASKS_SCHEMA: JsonSchema = {
+	type: 'object',
+	properties: { decisions: list(item, 8), actionItems: list(actionItem, 10) },
+	required: ['decisions', 'actionItems'],
+	additionalProperties: false
+};
+
 const rawItem = z.object({
 	text: z.string().catch(''),
 	citations: z.array(z.unknown()).catch([]),
@@ -59,4 +67,11 @@ export const rawInsights = z.object({
 });
 
 export type RawInsights = z.infer<typeof rawInsights>;
+
+export const rawTasks = z.object({
+	decisions: z.array(rawItem).catch([]),
+	actionItems: z.array(rawItem).catch([])
+});
+
+export type RawTasks = z.infer<typeof rawTasks>;
 export type RawItem = z.infer<typeof rawItem>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combinePrompt, notesPrompt, PROMPT_VERSION, promptVersion } from './prompt';
+import { combinePrompt, notesPrompt, PROMPT_VERSION, promptVersion, tasksPrompt } from './prompt';
+import { citationId } from './verify-insights';
 
 describe('the insights are written in the meeting’s language', () => {
 	it.each([
@@ -19,5 +20,15 @@ describe('the insights are written in the meeting’s language', () => {
 		['the meeting’s own language', null, `${PROMPT_VERSION}:spoken`]
 	])('%s', (_name, language, version) => {
 		expect(promptVersion(language)).toBe(version);
+	});
+});
+
+describe('the focused request for decisions and action items', () => {
+	it('is written in the meeting’s language and its worked example cannot be cited', () => {
+		const { system } = tasksPrompt([], ['Ada'], undefined, 'French');
+		expect(system).toContain('Write in French.');
+		const exampleIds = [...system.matchAll(/\[(E\d+) /g)].map((m) => m[1]!);
+		expect(exampleIds.length).toBeGreaterThan(0);
+		expect(exampleIds.map(citationId)).toEqual(exampleIds.map(() => null));
 	});
 });

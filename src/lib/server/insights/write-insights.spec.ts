@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InsightsEngine, StructuredRequest } from './engines/engine';
 import { EngineOutputError } from './engines/engine-errors';
 import { buildMaterial } from './material';
-import { writeInsights } from './write-insights';
+import { withTasks, writeInsights } from './write-insights';
 
 const start = Date.parse('2026-11-28T10:00:00.000Z');
 const meeting = (lines: number) =>
@@ -28,6 +28,10 @@ function echoEngine(contextTokens: number, script: ('bad-json' | 'ok')[] = []): 
 			requests.push(request);
 			if (script.shift() === 'bad-json') throw new EngineOutputError('not JSON');
 			const ids = [...request.prompt.matchAll(/\b(T\d+)\b/g)].map((m) => m[1]!);
+			if (request.schemaName === 'meeting_tasks') {
+				const task = { text: `task in ${ids[0]}`, owner: 'Ada', due: null, citations: [ids[0]!] };
+				return { json: { decisions: [{ text: `decided in ${ids[0]}`, citations: [ids[0]!] }], actionItems: [task] }, usage: { inputTokens: 10, outputTokens: 5 } };
+			}
 			const citations = request.system.includes('Combine') ? [...new Set(ids)] : [ids[0]!, ids.at(-1)!];
 			return {
 				json: { summary: `part of ${ids.length}`, keyPoints: [{ text: `covers ${citations.join(',')}`, citations }], decisions: [], actionItems: [], openQuestions: [] },
@@ -73,5 +77,32 @@ describe('writeInsights', () => {
 		const hopeless = echoEngine(100_000, ['bad-json', 'bad-json', 'bad-json']);
 		await expect(writeInsights(hopeless, meeting(5), { maxOutputTokens: 500 })).rejects.toBeInstanceOf(EngineOutputError);
 		expect(hopeless.requests).toHaveLength(3);
+	});
+
+	it('with the tasks pass, asks once more per part for the decisions and action items, whose lists replace the notes’', async () => {
+		const engine = echoEngine(100_000);
+		const { raw, usage } = await writeInsights(engine, meeting(20), { maxOutputTokens: 1000, tasksPass: true });
+		expect(engine.requests.map((r) => r.schemaName)).toEqual(['meeting_tasks', 'meeting_notes']);
+		expect(engine.requests[0]!.prompt).toContain('[T20 ');
+		// The notes are told what the focused request found, and that the tasks are not done yet.
+		expect(engine.requests[1]!.prompt).toContain('- decided in T1');
+		expect(engine.requests[1]!.prompt).toMatch(/NOT done yet[\s\S]*- Ada: task in T1/);
+		expect(raw.actionItems).toEqual([{ text: 'task in T1', owner: 'Ada', due: null, citations: ['T1'] }]);
+		expect(raw.decisions.map((d) => d.text)).toEqual(['decided in T1']);
+		expect(raw.keyPoints[0]!.text).toMatch(/^covers T1,/); // the notes' own lists stay
+		expect(usage.requests).toBe(2);
+
+		const long = echoEngine(3000);
+		const split = await writeInsights(long, meeting(300), { maxOutputTokens: 800, tasksPass: true });
+		const tasks = long.requests.filter((r) => r.schemaName === 'meeting_tasks');
+		expect(tasks).toHaveLength(split.usage.parts);
+		expect(split.raw.actionItems).toHaveLength(split.usage.parts);
+	});
+
+	it('keeps the notes’ list where the tasks pass found nothing', () => {
+		const notes = { summary: 's', keyPoints: [], decisions: [{ text: 'd', citations: ['T1'] }], actionItems: [{ text: 'a', citations: ['T2'] }], openQuestions: [] };
+		const found = { decisions: [], actionItems: [{ text: 'b', citations: ['T3'], owner: 'Bo', due: null }] };
+		expect(withTasks(notes, [found])).toMatchObject({ decisions: [{ text: 'd' }], actionItems: [{ text: 'b' }] });
+		expect(withTasks(notes, [])).toEqual(notes);
 	});
 });
