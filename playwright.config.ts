@@ -44,7 +44,8 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}/api/health`,
 		// Every browser here comes from 127.0.0.1, so the per-address limits on creating and
 		// joining meetings are raised for the suite (their own tests are in tests/integration).
-		env: { STOOM_BUILD: 'build-test', PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_CREATE_ROOM: '1000/600', RATE_LIMIT_JOIN: '1000/60' },
+		// Private webhook targets are allowed so the item-webhook spec's receiver can listen on loopback.
+		env: { STOOM_BUILD: 'build-test', PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_CREATE_ROOM: '1000/600', RATE_LIMIT_JOIN: '1000/60', ITEM_WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
 		reuseExistingServer: false,
 		timeout: 60_000,
 		stdout: 'pipe'

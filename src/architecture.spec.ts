@@ -32,6 +32,7 @@ function routeMayImport(module: string): boolean {
 			'access/guards',
 			'access/cookies',
 			'access/knock-stream',
+			'http/ndjson',
 			'app-context',
 			'pipeline/pipeline-context',
 			'chat/page-query',

@@ -10,6 +10,7 @@ import { createGeminiEngine } from '../../src/lib/server/insights/engines/gemini
 import {
 	geminiAnswer,
 	geminiError,
+	geminiStream,
 	startGeminiRestServer,
 	type GeminiRestServer
 } from '../support/gemini-rest-server';
@@ -184,5 +185,57 @@ describe('refusals → EngineBlockedError naming the reason', () => {
 		const error = await failure();
 		expect(error).toBeInstanceOf(EngineBlockedError);
 		expect((error as Error).message).toMatch(/finish reason SAFETY/);
+	});
+});
+
+describe('streamText, through streamGenerateContent?alt=sse', () => {
+	const textRequest = { system: 'Answer from the passages.', prompt: '[P1] Alice: we ship on Friday\n\nWhen do we ship?', maxOutputTokens: 200, temperature: 0 };
+	const collect = async (timeoutMs?: number) => {
+		const pieces: string[] = [];
+		for await (const piece of engine(timeoutMs).streamText!(textRequest)) pieces.push(piece);
+		return pieces;
+	};
+
+	it('yields each piece as it arrives, having sent plain text generation (no JSON mode)', async () => {
+		server.enqueue(geminiStream(['We ship ', 'on Friday ', '[P1].'], { gapMs: 150 }));
+		const arrivals: number[] = [];
+		const started = Date.now();
+		const pieces: string[] = [];
+		for await (const piece of engine().streamText!(textRequest)) {
+			pieces.push(piece);
+			arrivals.push(Date.now() - started);
+		}
+		expect(pieces).toEqual(['We ship ', 'on Friday ', '[P1].']);
+		// Streamed, not buffered: the first piece came well before the last.
+		expect(arrivals[2]! - arrivals[0]!).toBeGreaterThan(200);
+		const [sent] = server.requests;
+		expect(sent).toMatchObject({ stream: true, model: 'gemini-2.5-flash', apiKey: 'test-key' });
+		expect(sent!.body.systemInstruction?.parts).toEqual([{ text: textRequest.system }]);
+		expect(sent!.body.generationConfig).toEqual({ maxOutputTokens: 200, temperature: 0 });
+	});
+
+	it('a 429 before the stream → EngineUnavailableError', async () => {
+		server.enqueue(geminiError(429, 'You exceeded your current quota.'));
+		const error = await collect().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(EngineUnavailableError);
+		expect(error).toMatchObject({ status: 429 });
+	});
+
+	it('an error event mid-stream → EngineUnavailableError after the pieces before it', async () => {
+		const pieces: string[] = [];
+		server.enqueue({ events: [geminiStream(['We ship ']).events[0], { error: { code: 503, message: 'overloaded', status: 'UNAVAILABLE' } }] });
+		const error = await (async () => {
+			for await (const piece of engine().streamText!(textRequest)) pieces.push(piece);
+		})().catch((e: unknown) => e);
+		expect(pieces).toEqual(['We ship ']);
+		expect(error).toBeInstanceOf(EngineUnavailableError);
+		expect(error).toMatchObject({ status: 503 });
+	});
+
+	it('a candidate stopped for SAFETY mid-stream → EngineBlockedError', async () => {
+		server.enqueue(geminiStream(['We ', ''], { finishReason: 'SAFETY' }));
+		const error = await collect().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(EngineBlockedError);
+		expect((error as Error).message).toMatch(/SAFETY/);
 	});
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGeminiEngine } from '../../src/lib/server/insights/engines/gemini';
 import { generateInsights, INSIGHTS_OFF } from '../../src/lib/server/insights/generate-insights.job';
 import type { InsightsContext } from '../../src/lib/server/insights/insights-context';
+import type { JobQueue } from '../../src/lib/server/jobs/queue';
 import { latestInsights } from '../../src/lib/server/insights/insights.repository';
 import { findSessionById } from '../../src/lib/server/meetings/session.repository';
 import { meetingRecord } from '../../src/lib/server/records/meeting-record.service';
@@ -22,9 +23,11 @@ afterAll(async () => {
 const FIRST = { retryCount: 0, lastAttempt: false };
 const LAST = { retryCount: 8, lastAttempt: true };
 
-function context(engine: 'gemini' | null = 'gemini'): InsightsContext {
+/** The job's context; what it queues next (search indexing, item sync) is not run here. */
+function context(engine: 'gemini' | null = 'gemini'): InsightsContext & { jobs: JobQueue } {
 	return {
 		db: ctx.db,
+		jobs: { enqueue: async () => undefined },
 		livekit: ctx.livekit,
 		insights: {
 			engine: engine && createGeminiEngine({ apiKey: 'test-key', model: 'gemini-2.5-flash', baseUrl: server.url, timeoutMs: 5000 }),

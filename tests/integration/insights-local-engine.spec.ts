@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from '../../src/lib/server/env';
+import { EngineUnavailableError } from '../../src/lib/server/insights/engines/engine-errors';
+import { createOpenAiCompatibleEngine } from '../../src/lib/server/insights/engines/openai-compatible';
 import { selectEngine } from '../../src/lib/server/insights/engines/select-engine';
 import { INSIGHTS_SCHEMA, rawInsights } from '../../src/lib/server/insights/insights-schema';
 import { buildMaterial } from '../../src/lib/server/insights/material';
@@ -45,4 +47,37 @@ describe('the local insights engine', () => {
 		// Owners kept are people of the meeting.
 		for (const a of verified.insights.actionItems) if (a.owner) expect(['Ada Lovelace', 'Bo Chen', 'Cy Diaz']).toContain(a.owner);
 	}, 300_000);
+});
+
+describe('the local engine, streaming (Ask)', () => {
+	it('streams a plain-text answer piece by piece over SSE, the first piece well before the end', async () => {
+		const engine = selectEngine(env());
+		expect(engine?.streamText).toBeTypeOf('function');
+		const started = performance.now();
+		const arrivals: number[] = [];
+		let text = '';
+		for await (const piece of engine!.streamText!({
+			system: 'Answer in one short sentence.',
+			prompt: 'Ada Lovelace said: "Agreed, we launch on March 10." When do we launch?',
+			maxOutputTokens: 60,
+			temperature: 0
+		})) {
+			arrivals.push(performance.now() - started);
+			text += piece;
+		}
+		expect(text).toMatch(/March 10/);
+		// Many pieces, not one buffered answer; the last came measurably after the first.
+		expect(arrivals.length).toBeGreaterThan(3);
+		expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThan(20);
+	}, 120_000);
+
+	it('a server that is not there → EngineUnavailableError, before any piece', async () => {
+		const dead = createOpenAiCompatibleEngine({ baseUrl: 'http://127.0.0.1:9/v1', model: 'x', contextTokens: 1024, timeoutMs: 5000 });
+		const pieces: string[] = [];
+		const error = await (async () => {
+			for await (const piece of dead.streamText!({ system: 's', prompt: 'p', maxOutputTokens: 5 })) pieces.push(piece);
+		})().catch((e: unknown) => e);
+		expect(pieces).toEqual([]);
+		expect(error).toBeInstanceOf(EngineUnavailableError);
+	});
 });

@@ -33,7 +33,8 @@ export const GENEROUS_LIMITS: LimitSettings = {
 	whiteboard: GENEROUS,
 	whiteboardBytes: { points: 1_000_000_000, seconds: 60 },
 	hands: GENEROUS,
-	reactions: GENEROUS
+	reactions: GENEROUS,
+	ask: GENEROUS
 };
 
 /**

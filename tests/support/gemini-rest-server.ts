@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local stand-in for the Gemini API's REST surface (generativelanguage.googleapis.com), used
  * only because Google is unreachable from the test machines. It speaks what @google/genai sends
- * and reads: `POST /v1beta/models/{model}:generateContent` with the key in `x-goog-api-key`,
+ * and reads: `POST /v1beta/models/{model}:generateContent` (and `:streamGenerateContent?alt=sse`,
+ * answered as server-sent events) with the key in `x-goog-api-key`,
  * a GenerateContentResponse on success and Google's `{error: {code, message, status, details}}`
  * otherwise. Each test scripts the replies and reads back what the SDK sent.
  */
@@ -16,8 +17,18 @@ export interface HttpReply {
 	headers?: Record<string, string>;
 }
 
+/**
+ * A streamed answer: each of `events` sent as one `data:` event, `gapMs` apart; `cut` ends the
+ * connection after them without a clean end.
+ */
+export interface StreamReply {
+	events: unknown[];
+	gapMs?: number;
+	cut?: boolean;
+}
+
 /** One scripted answer, or `hang` to keep the request open and never answer. */
-export type GeminiReply = HttpReply | { hang: true };
+export type GeminiReply = HttpReply | StreamReply | { hang: true };
 
 /** The fields of a generateContent request body (camelCase, as Google's REST reference names them). */
 export interface GenerateContentBody {
@@ -37,6 +48,8 @@ export interface GenerateContentBody {
 /** A generateContent request as the server received it. */
 export interface GeminiRequestSeen {
 	model: string;
+	/** Whether it came to `:streamGenerateContent`. */
+	stream: boolean;
 	apiKey: string | undefined;
 	headers: IncomingHttpHeaders;
 	body: GenerateContentBody;
@@ -86,6 +99,15 @@ export function geminiAnswer(
 	};
 }
 
+/** A streamed answer whose candidate's text arrives in `pieces`, the last one with `finishReason`. */
+export function geminiStream(pieces: string[], { finishReason = 'STOP', gapMs = 20 } = {}): StreamReply {
+	const events = pieces.map((text, i) => ({
+		candidates: [{ content: { parts: [{ text }], role: 'model' }, index: 0, ...(i === pieces.length - 1 ? { finishReason } : {}) }],
+		modelVersion: 'gemini-2.5-flash'
+	}));
+	return { events, gapMs };
+}
+
 /** Google's error body; `details` carries e.g. a google.rpc.RetryInfo. */
 export function geminiError(
 	status: number,
@@ -109,7 +131,7 @@ export async function startGeminiRestServer(): Promise<GeminiRestServer> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const route = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(url.pathname);
+		const route = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(url.pathname);
 		if (req.method !== 'POST' || !route) {
 			return send(geminiError(404, `Not found: ${req.method} ${url.pathname}`));
 		}
@@ -123,10 +145,21 @@ export async function startGeminiRestServer(): Promise<GeminiRestServer> {
 		} catch {
 			return send(geminiError(400, 'Invalid JSON payload received.'));
 		}
-		requests.push({ model: decodeURIComponent(route[1]!), apiKey, headers: req.headers, body });
+		const stream = route[2] === 'streamGenerateContent';
+		requests.push({ model: decodeURIComponent(route[1]!), stream, apiKey, headers: req.headers, body });
 		const reply = queue.shift();
 		if (!reply) return send(geminiError(500, 'gemini-rest-server: no reply was scripted'));
 		if ('hang' in reply) return; // closeAllConnections() on close() ends it
+		if ('events' in reply) {
+			if (!stream || url.searchParams.get('alt') !== 'sse') return send(geminiError(400, 'gemini-rest-server: a stream was scripted for a plain request'));
+			res.writeHead(200, { 'content-type': 'text/event-stream' });
+			for (const event of reply.events) {
+				res.write(`data: ${JSON.stringify(event)}\r\n\r\n`);
+				await new Promise((resolve) => setTimeout(resolve, reply.gapMs ?? 0));
+			}
+			if (reply.cut) return void res.destroy();
+			return void res.end();
+		}
 		send(reply);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

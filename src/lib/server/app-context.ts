@@ -33,7 +33,8 @@ export function appContext(): AppContext {
 		whiteboard: config.RATE_LIMIT_WHITEBOARD,
 		whiteboardBytes: config.RATE_LIMIT_WHITEBOARD_BYTES,
 		hands: config.RATE_LIMIT_HANDS,
-		reactions: config.RATE_LIMIT_REACTIONS
+		reactions: config.RATE_LIMIT_REACTIONS,
+		ask: config.RATE_LIMIT_ASK
 	});
 	return { db: db(), livekit: livekitRooms(), limits, config };
 }

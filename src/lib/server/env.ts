@@ -76,6 +76,14 @@ const schema = z.object({
 	LIVE_NOTES_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
 	/** Where the live-captions transcriber reaches this app to hand in its finals; default: this process on 127.0.0.1:$PORT. */
 	TRANSCRIBER_CALLBACK_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+	/**
+	 * Let rooms' item webhooks target loopback, private and link-local addresses (a tracker on
+	 * the same network, the tests' local receiver). Off: such URLs are refused at save and at send.
+	 */
+	ITEM_WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+		.enum(['true', 'false'])
+		.default('false')
+		.transform((v) => v === 'true'),
 	/** Per client address: new meetings. */
 	RATE_LIMIT_CREATE_ROOM: limit('20/600'),
 	/** Per client address: join attempts (the pre-join form). */
@@ -103,7 +111,9 @@ const schema = z.object({
 	/** Raising and lowering hands, per participant. */
 	RATE_LIMIT_HANDS: limit('30/60'),
 	/** Reactions per participant. */
-	RATE_LIMIT_REACTIONS: limit('10/10')
+	RATE_LIMIT_REACTIONS: limit('10/10'),
+	/** Per client address: Ask your meetings questions (each runs the insights engine). */
+	RATE_LIMIT_ASK: limit('20/600')
 });
 
 export type Env = z.infer<typeof schema>;

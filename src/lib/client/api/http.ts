@@ -44,7 +44,7 @@ export async function send(url: string, init: RequestInit = {}): Promise<Respons
 }
 
 /** A JSON call: the answer's body, or an ApiError with the server's message. */
-export async function callJson<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function callJson<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
 	const response = await send(url, method === 'GET' ? {} : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
 	const payload = await response.json().catch(() => ({}));
 	if (!response.ok) throw new ApiError(response.status, (payload as { message?: string }).message ?? m.call_request_failed({ status: response.status }));

@@ -9,6 +9,8 @@ import type * as CatchUp from '../../../routes/api/rooms/[code=code]/catch-up/+s
 import type * as Chat from '../../../routes/api/rooms/[code=code]/chat/+server';
 import type * as End from '../../../routes/api/rooms/[code=code]/end/+server';
 import type * as Hands from '../../../routes/api/rooms/[code=code]/hands/+server';
+import type * as Items from '../../../routes/api/rooms/[code=code]/items/+server';
+import type * as Item from '../../../routes/api/rooms/[code=code]/items/[itemId=uuid]/+server';
 import type * as LiveTranscript from '../../../routes/api/rooms/[code=code]/live-transcript/+server';
 import type * as Lobby from '../../../routes/api/rooms/[code=code]/lobby/+server';
 import type * as LobbyCancel from '../../../routes/api/rooms/[code=code]/lobby/cancel/+server';
@@ -27,10 +29,12 @@ import type * as Token from '../../../routes/api/rooms/[code=code]/token/+server
 import type * as Transcribe from '../../../routes/api/rooms/[code=code]/transcribe/+server';
 import type * as BoardClear from '../../../routes/api/rooms/[code=code]/whiteboard/clear/+server';
 import type * as BoardMode from '../../../routes/api/rooms/[code=code]/whiteboard/mode/+server';
+import { askStream } from './ask';
 import { fetchBoard, saveBoardUpdate } from './board';
 import { callJson } from './http';
 
 export { ApiError } from './http';
+export type { AskLine } from './ask';
 export type { BoardSnapshot, SaveAnswer } from './board';
 
 /** A value as it arrives through JSON: dates become strings. */
@@ -86,6 +90,14 @@ export const api = {
 		change: (code: string, change: Body<typeof Hands.POST>) => post<typeof Hands.POST>(`${room(code)}/hands`, change),
 		queue: (code: string) => get<typeof Hands.GET>(`${room(code)}/hands`)
 	},
+	items: {
+		/** The room's tracked action items this browser may see. */
+		list: (code: string) => get<typeof Items.GET>(`${room(code)}/items`),
+		/** Tick off, reopen or drop an item, or change its owner or due date (hosts, and its owner who was there). */
+		edit: (code: string, itemId: string, change: Body<typeof Item.PATCH>) => callJson<Answer<typeof Item.PATCH>>('PATCH', `${room(code)}/items/${itemId}`, change)
+	},
+	/** Ask your meetings: the answer's lines as they stream (draft pieces, then the verified answer or an error). */
+	ask: askStream,
 	react: (code: string, emoji: Body<typeof Reactions.POST>['emoji']) => post<typeof Reactions.POST>(`${room(code)}/reactions`, { emoji }),
 	/** Host or co-host: lock, choose whether guests ask to join, turn reactions on or off. */
 	access: (code: string, change: Body<typeof Access.POST>) => post<typeof Access.POST>(`${room(code)}/access`, change),

@@ -337,6 +337,12 @@ export interface Database {
 	recording_exports: RecordingExportTable;
 	live_segments: LiveSegmentTable;
 	live_notes: LiveNotesTable;
+	memory_passages: MemoryPassageTable;
+	memory_indexed_sessions: MemoryIndexedSessionTable;
+	tracked_items: TrackedItemTable;
+	item_mentions: ItemMentionTable;
+	item_webhooks: ItemWebhookTable;
+	item_webhook_deliveries: ItemWebhookDeliveryTable;
 }
 
 export type Room = Selectable<RoomTable>;
@@ -357,3 +363,85 @@ export type MeetingInsightsRow = Selectable<MeetingInsightsTable>;
 export type RecordingExport = Selectable<RecordingExportTable>;
 export type LiveSegment = Selectable<LiveSegmentTable>;
 export type LiveNotesRow = Selectable<LiveNotesTable>;
+
+/** A room's outgoing webhook for tracked items; the secret is sealed (crypto/sealed.ts). */
+export interface ItemWebhookTable {
+	room_id: string;
+	url: string;
+	secret_sealed: string;
+	enabled: Generated<boolean>;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type ItemWebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** The webhook's delivery log. payload: the JSON body sent (a `json` column: key order kept). */
+export interface ItemWebhookDeliveryTable {
+	id: Generated<string>;
+	room_id: string;
+	event_type: string;
+	payload: ColumnType<unknown, string, never>;
+	status: Generated<ItemWebhookDeliveryStatus>;
+	attempts: Generated<number>;
+	last_http_status: number | null;
+	last_error: string | null;
+	next_attempt_at: Date | null;
+	delivered_at: Date | null;
+	created_at: CreatedAt;
+}
+
+/** A room's tracked action item (migration 0017). due_date: YYYY-MM-DD as text. */
+export interface TrackedItemTable {
+	id: Generated<string>;
+	room_id: string;
+	text: string;
+	owner: string | null;
+	due_text: string | null;
+	due_date: string | null;
+	status: Generated<'open' | 'done' | 'dropped'>;
+	merge_key: string;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | undefined, Date>;
+	done_at: Date | null;
+}
+
+/** One meeting where a tracked item was said, and what its insights said then. */
+export interface ItemMentionTable {
+	id: Generated<string>;
+	item_id: string;
+	session_id: string;
+	at: number;
+	speaker: string;
+	ref: string;
+	kind: 'line' | 'chat';
+	text: string;
+	owner: string | null;
+	due_text: string | null;
+	created_at: CreatedAt;
+}
+
+export type TrackedItemRow = Selectable<TrackedItemTable>;
+export type ItemMentionRow = Selectable<ItemMentionTable>;
+
+/** One searchable passage of a meeting (see migration 0016); `id` (int8, a string). `tsv` is generated. */
+export interface MemoryPassageTable {
+	id: ColumnType<string, never, never>;
+	session_id: string;
+	room_id: string;
+	kind: 'transcript' | 'chat' | 'insight' | 'board';
+	speaker: string | null;
+	/** Seconds since the meeting started. */
+	at: number;
+	ref: string | null;
+	text: string;
+	/** The text-search configuration (regconfig) of the meeting's language. */
+	config: string;
+	tsv: ColumnType<string, never, never>;
+}
+
+/** A session whose passages were built (see migration 0016). */
+export interface MemoryIndexedSessionTable {
+	session_id: string;
+	indexed_at: ColumnType<Date, Date | undefined, Date>;
+}

@@ -64,6 +64,8 @@ function parsed<Schema extends z.ZodType>(schema: Schema, value: unknown, where:
 }
 
 function answer<Output>(result: Output | Failure, failures: Partial<FailureTable<string>> = {}): Response {
+	// A handler may answer with a Response of its own: a stream (Ask's NDJSON).
+	if (result instanceof Response) return result;
 	if (!isFailure(result)) return json(result);
 	const { status, message, headers } = describeFailure(result, failures);
 	return json({ message }, { status, headers });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChatMessage } from '../../chat/message';
 import { allChatMessages } from '../chat/chat.repository';
+import type { JobQueue } from '../jobs/queue';
 import type { Attempt } from '../jobs/runner';
 import { setInsightsStage } from '../meetings/record-stage';
 import { findSessionById } from '../meetings/session.repository';
@@ -27,7 +28,7 @@ export const INSIGHTS_OFF =
  * (the job throws); a refusal is final and shown with its reason. The transcript is already
  * final and never waits on this.
  */
-export async function generateInsights(ctx: InsightsContext, sessionId: string, attempt: Attempt, { force = false } = {}): Promise<void> {
+export async function generateInsights(ctx: InsightsContext & { jobs: JobQueue }, sessionId: string, attempt: Attempt, { force = false } = {}): Promise<void> {
 	const session = await findSessionById(ctx.db, sessionId);
 	if (!session || session.transcript_status !== 'ready' || !session.transcript.length) return;
 	const engine = ctx.insights.engine;
@@ -46,7 +47,7 @@ export async function generateInsights(ctx: InsightsContext, sessionId: string, 
 	const row = await claimInsights(ctx.db, { session_id: sessionId, transcript_hash: transcriptHash, prompt_version: promptVersion(language), engine: engine.name, model: engine.model });
 	if (row.status === 'ready' && !force) return setInsightsStage(ctx, sessionId, 'ready', null);
 
-	await writeAndStore(ctx, { sessionId, rowId: row.id, material, attempt, label: 'insights' }, () => writeInsights(engine, material, { maxOutputTokens: ctx.insights.maxOutputTokens, language }));
+	await writeAndStore(ctx, { sessionId, rowId: row.id, material, attempt, label: 'insights' }, () => writeInsights(engine, material, { maxOutputTokens: ctx.insights.maxOutputTokens, language, tasksPass: true }));
 }
 
 /**
@@ -57,7 +58,7 @@ export async function generateInsights(ctx: InsightsContext, sessionId: string, 
  * The offline record's insights and the live record's use it.
  */
 export async function writeAndStore(
-	ctx: InsightsContext,
+	ctx: InsightsContext & { jobs: JobQueue },
 	{ sessionId, rowId, material, attempt, label }: { sessionId: string; rowId: string; material: Material; attempt: Attempt; label: string },
 	write: () => Promise<Written | null>
 ): Promise<void> {
@@ -78,6 +79,10 @@ export async function writeAndStore(
 			usage: { ...written.usage, ms: Date.now() - started }
 		});
 		await setInsightsStage(ctx, sessionId, 'ready', null);
+		// The insights become searchable.
+		await ctx.jobs.enqueue('memory.index', { sessionId });
+		// Its action items become (or recur as) the room's tracked items.
+		await ctx.jobs.enqueue('items.sync', { sessionId });
 	} catch (err) {
 		console.error(`${label} of ${sessionId} (attempt ${attempt.retryCount + 1}, ${engine.name} ${engine.model}):`, err);
 		const retryable = err instanceof EngineUnavailableError || err instanceof EngineOutputError;

@@ -18,6 +18,12 @@ export interface JobPayloads {
 	'transcript.live': { sessionId: string };
 	/** Refreshes a transcribed meeting's rolling notes with the lines that came since. */
 	'notes.refresh': { sessionId: string };
+	/** Rebuilds a session's search passages (transcript, chat, insights, board). */
+	'memory.index': { sessionId: string };
+	/** Sends one delivery of a room's item webhook (the delivery log row holds the body). */
+	'webhook.deliver': { deliveryId: string };
+	/** Turns a session's action items into the room's tracked items (merged when they recur). */
+	'items.sync': { sessionId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -33,7 +39,10 @@ export const JOB_KEYS: { [N in JobName]: (data: JobPayloads[N]) => string | unde
 	'recording.join-mix': ({ sessionId }) => sessionId,
 	'pipeline.reconcile': () => undefined,
 	'transcript.live': ({ sessionId }) => sessionId,
-	'notes.refresh': ({ sessionId }) => sessionId
+	'notes.refresh': ({ sessionId }) => sessionId,
+	'memory.index': ({ sessionId }) => sessionId,
+	'webhook.deliver': ({ deliveryId }) => deliveryId,
+	'items.sync': ({ sessionId }) => sessionId
 };
 
 /** What services use to hand work to the runner (pg-boss underneath). */
@@ -77,7 +86,14 @@ export const QUEUES: Record<JobName, QueuePolicy> = {
 	// Stately: a stop and the meeting's end close together both leave the transcript complete.
 	'transcript.live': { policy: 'stately', retryLimit: 5, retryDelay: 1, retryDelayMax: 10, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 120 },
 	// Exclusive: one refresh per meeting queued or writing; the next one is asked for when lines arrive.
-	'notes.refresh': { policy: 'exclusive', retryLimit: 2, retryDelay: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 1800 }
+	'notes.refresh': { policy: 'exclusive', retryLimit: 2, retryDelay: 30, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 1800 },
+	// Stately: a change while a session is being indexed has it indexed again (never piles up).
+	'memory.index': { policy: 'stately', retryLimit: 5, retryDelay: 5, retryDelayMax: 120, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 300 },
+	// A receiver that is down or answers 5xx/429: 10 s, 20 s, 40 s … capped at 30 min, about
+	// two hours in all; the last attempt's failure leaves the delivery failed in the log.
+	'webhook.deliver': { policy: 'exclusive', retryLimit: 10, retryDelay: 10, retryDelayMax: 1800, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 60 },
+	// Stately: insights written again while a sync runs have the session synced again.
+	'items.sync': { policy: 'stately', retryLimit: 5, retryDelay: 5, retryDelayMax: 120, retryBackoff: true, heartbeatSeconds: 30, expireInSeconds: 300 }
 };
 
 export function pgBossQueue(boss: PgBoss): JobQueue {

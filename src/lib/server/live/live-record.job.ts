@@ -44,6 +44,7 @@ export async function finishLiveTranscript(ctx: LiveNotesContext, sessionId: str
 	const offlineComing = recordings.some((r) => r.kind === 'track');
 	await setTranscriptStage(ctx, sessionId, 'ready', offlineComing ? LIVE_IMPROVING : null);
 	await ctx.jobs.enqueue('insights.generate', { sessionId });
+	await ctx.jobs.enqueue('memory.index', { sessionId });
 }
 
 /**

@@ -1,8 +1,11 @@
 import { exportRecording } from '../exports/export-recording.job';
 import type { JobQueue } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/runner';
+import { deliverWebhook } from '../item-webhooks/deliver-webhook.job';
 import { finishLiveTranscript, writeMeetingInsights } from '../live/live-record.job';
 import { refreshLiveNotes } from '../live/live-notes.job';
+import { indexMemory } from '../memory/index.job';
+import { syncSessionItems } from '../items/sync-items.job';
 import { joinSessionMix } from './join-mix.job';
 import { retryStop, watchRecording } from '../recordings/recording.service';
 import { mergeTranscript } from '../transcription/merge-transcript.job';
@@ -26,7 +29,10 @@ export function jobHandlers(makeContext: (queue: JobQueue) => PipelineContext): 
 			'recording.join-mix': ({ sessionId }) => joinSessionMix(ctx, sessionId),
 			'pipeline.reconcile': () => reconcile(ctx),
 			'transcript.live': ({ sessionId }) => finishLiveTranscript(ctx, sessionId),
-			'notes.refresh': ({ sessionId }) => refreshLiveNotes(ctx, sessionId)
+			'notes.refresh': ({ sessionId }) => refreshLiveNotes(ctx, sessionId),
+			'memory.index': ({ sessionId }) => indexMemory(ctx, sessionId),
+			'webhook.deliver': ({ deliveryId }, attempt) => deliverWebhook(ctx, deliveryId, attempt),
+			'items.sync': async ({ sessionId }) => void (await syncSessionItems(ctx, sessionId))
 		};
 	};
 }

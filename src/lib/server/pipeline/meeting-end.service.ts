@@ -18,4 +18,6 @@ export async function closeMeeting(ctx: PipelineContext, room: Room, sessionId: 
 	await releaseLock(ctx.db, room.id);
 	// Its live captions (if it kept them) become its transcript at once (after 2 s: the last final is on its way).
 	await ctx.jobs.enqueue('transcript.live', { sessionId }, { delaySeconds: 2 });
+	// Its chat and board become searchable (the transcript and insights queue their own indexing when stored).
+	await ctx.jobs.enqueue('memory.index', { sessionId }, { delaySeconds: 5 });
 }

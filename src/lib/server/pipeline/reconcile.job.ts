@@ -15,6 +15,7 @@ import type { PipelineContext } from './pipeline-context';
 import { isStandardParticipant } from '../livekit/participant-kind';
 import { needsWatch } from '../recordings/start-watch';
 import { ensureTranscriber } from '../captions/transcriber.service';
+import { queueUnindexedSessions } from '../memory/index.job';
 
 /** A session younger than this, or with a seat just taken, may not have its LiveKit room yet. */
 const SESSION_SETTLE_MS = 60_000;
@@ -28,6 +29,8 @@ export async function reconcile(ctx: PipelineContext): Promise<void> {
 	await reconcileSessions(ctx);
 	await reconcileRecordings(ctx);
 	await applyRetention(ctx, ctx.retentionDays);
+	// Meetings held before search existed (or whose index job was lost) become searchable, a batch at a time.
+	await queueUnindexedSessions(ctx).catch((err: unknown) => console.error('reconcile: memory index:', err));
 }
 
 /**

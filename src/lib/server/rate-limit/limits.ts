@@ -24,6 +24,8 @@ export interface Limits {
 	hands: Limiter;
 	/** Reactions per participant. */
 	reactions: Limiter;
+	/** Ask your meetings: questions per client address (each one runs the insights engine). */
+	ask: Limiter;
 }
 
 export type LimitSettings = Record<keyof Limits, RateLimitSetting>;
@@ -44,6 +46,7 @@ export function createLimits(pool: pg.Pool, settings: LimitSettings): Limits {
 		whiteboard: make('whiteboard'),
 		whiteboardBytes: make('whiteboardBytes'),
 		hands: make('hands'),
-		reactions: make('reactions')
+		reactions: make('reactions'),
+		ask: make('ask')
 	};
 }

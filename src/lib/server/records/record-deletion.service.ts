@@ -8,6 +8,7 @@ import type { Room } from '../db/schema';
 import type { Failure } from '../http/failures';
 import { countLiveSegments, deleteLiveTranscript } from '../meetings/live-segments.repository';
 import { findRoomSession, resetRecord } from '../meetings/session.repository';
+import { deleteSpokenPassages } from '../memory/passage.repository';
 import { deleteSessionRuns, recordedSessionsBefore, sessionRecordings, sessionRuns } from '../recordings/recording.repository';
 
 export type DeleteResult = { ok: true; files: number } | { ok: false; reason: 'no_recording' | 'still_recording' };
@@ -30,6 +31,7 @@ export async function deleteRecord(ctx: { db: Db; recordingsPath: string }, sess
 		await deleteSessionRuns(trx, sessionId);
 		await deleteLiveTranscript(trx, sessionId);
 		await resetRecord(trx, sessionId);
+		await deleteSpokenPassages(trx, sessionId);
 	});
 	await Promise.all(files.map((f) => rm(f, { force: true })));
 	await rm(join(ctx.recordingsPath, sessionId), { recursive: true, force: true });

@@ -62,4 +62,5 @@ export async function mergeTranscript(ctx: TranscriptionContext, sessionId: stri
 	await setTranscriptStage(ctx, sessionId, status, failed ? `${failed} of ${tracks.length} speakers could not be transcribed.` : null);
 	// The transcript is final: insights are their own job, and never hold it back.
 	if (status === 'ready' && transcript.length) await ctx.jobs.enqueue('insights.generate', { sessionId });
+	if (transcript.length) await ctx.jobs.enqueue('memory.index', { sessionId });
 }

@@ -2,6 +2,7 @@ import type { Credentials } from '../access/cookies';
 import { liveHostSessionId, passOf } from '../access/room-policy';
 import type { AppContext } from '../app-context';
 import type { Room } from '../db/schema';
+import { openItemsBrief, type OpenItemsBrief } from '../items/items.service';
 import { findOpenSession } from '../meetings/session.repository';
 import { findLiveRun } from '../recordings/recording.repository';
 import { findParticipant } from '../rooms/participant.repository';
@@ -20,6 +21,8 @@ export interface JoinPageView {
 	livekitUrl: string;
 	/** The name this browser joined this meeting with before, to fill in. */
 	displayName: string;
+	/** Hosts: the room's open action items from earlier meetings (null: none, or not a host). */
+	openItems: OpenItemsBrief | null;
 }
 
 /** The meeting page's pre-join view for this browser. */
@@ -41,6 +44,7 @@ export async function joinPage(ctx: AppContext, room: Room, credentials: Credent
 		cameraOffOnJoin: room.camera_off_on_join,
 		recording: Boolean(liveRun),
 		livekitUrl: ctx.config.LIVEKIT_WS_URL,
-		displayName: previous?.display_name ?? ''
+		displayName: previous?.display_name ?? '',
+		openItems: isHost ? await openItemsBrief(ctx.db, room) : null
 	};
 }

@@ -14,6 +14,9 @@ import * as lobbyAndRoles from './2026_12_06_0012_lobby_and_roles';
 import * as handsAndReactions from './2026_12_06_0013_hands_and_reactions';
 import * as spokenLanguage from './2026_12_06_0014_spoken_language';
 import * as liveTranscript from './2026_12_06_0015_live_transcript';
+import * as memorySearch from './2026_12_07_0016_memory_search';
+import * as actionItems from './2026_12_07_0017_action_items';
+import * as itemWebhooks from './2026_12_07_0018_item_webhooks';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -31,5 +34,8 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_06_0012_lobby_and_roles': lobbyAndRoles,
 	'2026_12_06_0013_hands_and_reactions': handsAndReactions,
 	'2026_12_06_0014_spoken_language': spokenLanguage,
-	'2026_12_06_0015_live_transcript': liveTranscript
+	'2026_12_06_0015_live_transcript': liveTranscript,
+	'2026_12_07_0016_memory_search': memorySearch,
+	'2026_12_07_0017_action_items': actionItems,
+	'2026_12_07_0018_item_webhooks': itemWebhooks
 };

@@ -31,6 +31,15 @@ export interface StructuredReply {
 	usage: TokenUsage;
 }
 
+/** A plain-text request whose answer is streamed as it is written (Ask). */
+export interface TextRequest {
+	system: string;
+	prompt: string;
+	maxOutputTokens: number;
+	temperature?: number;
+	signal?: AbortSignal;
+}
+
 export type EngineName = 'gemini' | 'openai-compatible';
 
 export interface InsightsEngine {
@@ -44,4 +53,10 @@ export interface InsightsEngine {
 	 * answer is not JSON).
 	 */
 	generate(request: StructuredRequest): Promise<StructuredReply>;
+	/**
+	 * The answer as free text, yielded piece by piece as the model writes it. Throws the same
+	 * errors as `generate` (before the first piece, or mid-way when the stream breaks off).
+	 * Optional so that test doubles of `generate` need not write one; both real engines do.
+	 */
+	streamText?(request: TextRequest): AsyncIterable<string>;
 }

@@ -1,6 +1,6 @@
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
-import type { InsightsEngine, StructuredReply, StructuredRequest } from './engine';
-import { EngineBlockedError, EngineRejectedError, EngineUnavailableError } from './engine-errors';
+import type { InsightsEngine, StructuredReply, StructuredRequest, TextRequest } from './engine';
+import { EngineBlockedError, EngineError, EngineRejectedError, EngineUnavailableError } from './engine-errors';
 import { parseJsonAnswer } from './json-answer';
 
 export interface GeminiEngineConfig {
@@ -70,8 +70,51 @@ export function createGeminiEngine(config: GeminiEngineConfig): InsightsEngine {
 				throw engineError(error, config.timeoutMs);
 			}
 			return replyFrom(response, request);
-		}
+		},
+		streamText: (request) => streamText(ai, config, request)
 	};
+}
+
+/** `streamGenerateContent?alt=sse`: each event a GenerateContentResponse holding the next piece of text. */
+async function* streamText(ai: GoogleGenAI, config: GeminiEngineConfig, request: TextRequest): AsyncGenerator<string> {
+	const fail = (error: unknown) => {
+		if (request.signal?.aborted) return request.signal.reason as unknown;
+		const mapped = engineError(error, config.timeoutMs);
+		// A stream that breaks off mid-way (a truncated event, a reset) is worth another try.
+		if (mapped instanceof EngineError) return mapped;
+		return new EngineUnavailableError(`Gemini's stream broke off: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+	};
+	let stream: AsyncGenerator<GenerateContentResponse>;
+	try {
+		stream = await ai.models.generateContentStream({
+			model: config.model,
+			contents: request.prompt,
+			config: {
+				systemInstruction: request.system,
+				maxOutputTokens: request.maxOutputTokens,
+				temperature: request.temperature,
+				abortSignal: request.signal
+			}
+		});
+	} catch (error) {
+		throw fail(error);
+	}
+	for (;;) {
+		let next: IteratorResult<GenerateContentResponse>;
+		try {
+			next = await stream.next();
+		} catch (error) {
+			throw fail(error);
+		}
+		if (next.done) return;
+		const chunk = next.value;
+		const feedback = chunk.promptFeedback;
+		if (feedback?.blockReason) throw new EngineBlockedError(`Gemini blocked the prompt (${feedback.blockReason})`);
+		const finish = chunk.candidates?.[0]?.finishReason;
+		if (finish && REFUSALS.has(finish)) throw new EngineBlockedError(`Gemini stopped its answer (finish reason ${finish})`);
+		const text = chunk.candidates?.[0]?.content?.parts?.map((p) => (p.thought ? '' : (p.text ?? ''))).join('') ?? '';
+		if (text) yield text;
+	}
 }
 
 function replyFrom(response: GenerateContentResponse, request: StructuredRequest): StructuredReply {

@@ -166,3 +166,40 @@ describe('answers that are not usable', () => {
 		expect((error as Error).message).toMatch(message);
 	});
 });
+
+describe('streamText', () => {
+	const textRequest = { system: 'Answer.', prompt: 'Q?', maxOutputTokens: 64, temperature: 0 };
+	const sse = (...events: string[]) => events.map((e) => `data: ${e}\n\n`).join('');
+	const delta = (content: string) => JSON.stringify({ choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+	const collect = async (e = engine()) => {
+		const out: string[] = [];
+		for await (const piece of e.streamText!(textRequest)) out.push(piece);
+		return out;
+	};
+
+	it('sends stream: true without a response_format and yields each delta until [DONE]', async () => {
+		const fetch = stubFetch(200, sse(delta('Hel'), delta('lo'), JSON.stringify({ choices: [{ delta: {}, finish_reason: 'stop' }] }), '[DONE]', delta('after')));
+		expect(await collect()).toEqual(['Hel', 'lo']);
+		const body = JSON.parse(fetch.mock.calls[0]![1].body as string);
+		expect(body).toMatchObject({ stream: true, max_tokens: 64, temperature: 0 });
+		expect(body).not.toHaveProperty('response_format');
+	});
+
+	it.each([
+		['an error event mid-stream', sse(delta('a'), '{"error":{"code":500,"message":"slot died"}}'), EngineUnavailableError, /failed mid-answer: slot died/],
+		['an event that is not JSON', sse(delta('a'), 'oops'), EngineUnavailableError, /not JSON: oops/],
+		['a content filter', sse(JSON.stringify({ choices: [{ delta: {}, finish_reason: 'content_filter' }] })), EngineBlockedError, /content_filter/]
+	])('%s → %s', async (_name, body, kind, message) => {
+		stubFetch(200, body);
+		const error = await collect().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(kind);
+		expect((error as Error).message).toMatch(message);
+	});
+
+	it('a 503 before the stream → EngineUnavailableError; a 400 → EngineRejectedError', async () => {
+		stubFetch(503, { error: { message: 'Loading model' } });
+		expect(await collect().catch((e: unknown) => e)).toBeInstanceOf(EngineUnavailableError);
+		stubFetch(400, { error: { message: 'bad' } });
+		expect(await collect().catch((e: unknown) => e)).toBeInstanceOf(EngineRejectedError);
+	});
+});

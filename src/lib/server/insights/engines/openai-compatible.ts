@@ -1,8 +1,9 @@
 import { slowAnswer } from '../../http/slow-answer';
 import { upstreamFailure } from '../../http/upstream-failure';
-import type { InsightsEngine, StructuredReply, StructuredRequest } from './engine';
+import type { InsightsEngine, StructuredReply, StructuredRequest, TextRequest } from './engine';
 import { EngineBlockedError, EngineRejectedError, EngineUnavailableError, type EngineError } from './engine-errors';
 import { parseJsonAnswer } from './json-answer';
+import { sseData } from './sse';
 
 export interface OpenAiCompatibleEngineConfig {
 	/** The API base, ending in `/v1`, e.g. `http://127.0.0.1:8080/v1`. */
@@ -34,7 +35,8 @@ export function createOpenAiCompatibleEngine(config: OpenAiCompatibleEngineConfi
 		name: 'openai-compatible',
 		model: config.model,
 		contextTokens: config.contextTokens,
-		generate: (request) => generate(config, url, request)
+		generate: (request) => generate(config, url, request),
+		streamText: (request) => streamText(config, url, request)
 	};
 }
 
@@ -80,6 +82,72 @@ async function generate(
 		throw new EngineUnavailableError(message, { cause, status: response.status });
 	}
 	return replyFrom(service, completion, request.maxOutputTokens);
+}
+
+/** `stream: true`: the answer arrives as server-sent events of `choices[0].delta.content`, ending with `[DONE]`. */
+async function* streamText(config: OpenAiCompatibleEngineConfig, url: string, request: TextRequest): AsyncGenerator<string> {
+	const service = `The model server at ${new URL(url).origin}`;
+	const timeout = AbortSignal.timeout(config.timeoutMs);
+	const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+	const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+	if (config.apiKey) headers.authorization = `Bearer ${config.apiKey}`;
+	const payload = {
+		model: config.model,
+		messages: [
+			{ role: 'system', content: request.system },
+			{ role: 'user', content: request.prompt }
+		],
+		stream: true,
+		max_tokens: request.maxOutputTokens,
+		temperature: request.temperature
+	};
+	const unavailable = (cause: unknown) => {
+		if (request.signal?.aborted) return request.signal.reason as unknown;
+		const why = timeout.aborted ? `gave no answer within ${config.timeoutMs} ms` : 'is unreachable';
+		return new EngineUnavailableError(`${service} ${why}`, { cause });
+	};
+	let response: Response;
+	try {
+		response = await fetch(url, { ...slowAnswer(config.timeoutMs), method: 'POST', headers, body: JSON.stringify(payload), signal });
+	} catch (cause) {
+		throw unavailable(cause);
+	}
+	if (!response.ok || !response.body) throw errorForStatus(service, response, await response.text().catch(() => ''));
+	try {
+		for await (const data of sseData(response.body)) {
+			const delta = streamDelta(service, data);
+			if (delta === 'done') return;
+			if (delta) yield delta;
+		}
+	} catch (cause) {
+		if (cause instanceof EngineBlockedError || cause instanceof EngineUnavailableError) throw cause;
+		throw unavailable(cause);
+	}
+}
+
+interface ChatCompletionChunk {
+	choices?: { delta?: { content?: string | null; refusal?: string | null }; finish_reason?: string | null }[];
+	error?: unknown;
+}
+
+/**
+ * One event of a streamed chat completion: its text (possibly empty), or `done` at `[DONE]`.
+ * A refusal or a content filter is an EngineBlockedError; an error event (llama.cpp sends one
+ * when the stream fails mid-way) or a body that is not JSON an EngineUnavailableError.
+ */
+export function streamDelta(service: string, data: string): string | 'done' {
+	if (data.trim() === '[DONE]') return 'done';
+	let chunk: ChatCompletionChunk;
+	try {
+		chunk = (JSON.parse(data) ?? {}) as ChatCompletionChunk;
+	} catch (cause) {
+		throw new EngineUnavailableError(`${service} streamed an event that is not JSON: ${data.slice(0, 200)}`, { cause });
+	}
+	if (chunk.error) throw new EngineUnavailableError(`${service} failed mid-answer: ${reasonOf(JSON.stringify(chunk))}`);
+	const choice = chunk.choices?.[0];
+	if (choice?.finish_reason === 'content_filter') throw new EngineBlockedError(`${service} filtered the answer (content_filter)`);
+	if (choice?.delta?.refusal) throw new EngineBlockedError(`${service} refused: ${choice.delta.refusal}`);
+	return choice?.delta?.content ?? '';
 }
 
 function replyFrom(service: string, completion: ChatCompletion, maxTokens: number): StructuredReply {
