@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createDb } from '../src/lib/server/db/index.ts';
-import { selectEngine } from '../src/lib/server/insights/engines/select-engine.ts';
+import { localEngine } from './memory/local-engine.ts';
 import { askMemory } from '../src/lib/server/memory/ask.service.ts';
 import { indexSession } from '../src/lib/server/memory/index.service.ts';
 import { openSession, markSessionEnded, saveTranscript, setTranscriptStatus } from '../src/lib/server/meetings/session.repository.ts';
@@ -20,19 +20,8 @@ import { hashToken } from '../src/lib/server/crypto/secrets.ts';
 import type { TranscriptLine } from '../src/lib/transcript/types.ts';
 
 const rounds = Number(process.argv[2] ?? 2);
-if (!process.env.DATABASE_URL || !process.env.INSIGHTS_BASE_URL) throw new Error('Run with the stack env: source scripts/lib.sh; load_env');
-const db = createDb(process.env.DATABASE_URL, 4);
-// The local engine, as select-engine picks it when no Gemini key is set.
-const engine = selectEngine({
-	GEMINI_API_KEY: undefined,
-	GEMINI_MODEL: 'unused',
-	GEMINI_BASE_URL: undefined,
-	INSIGHTS_BASE_URL: process.env.INSIGHTS_BASE_URL,
-	INSIGHTS_MODEL: process.env.INSIGHTS_MODEL ?? 'local',
-	INSIGHTS_API_KEY: process.env.INSIGHTS_API_KEY ?? '',
-	INSIGHTS_CONTEXT_TOKENS: Number(process.env.INSIGHTS_CONTEXT_TOKENS ?? 8192),
-	INSIGHTS_TIMEOUT_SECONDS: 900
-} as Parameters<typeof selectEngine>[0])!;
+const engine = localEngine();
+const db = createDb(process.env.DATABASE_URL!, 4);
 
 const FILLER = [
 	'Let us keep this short, we have a lot on the agenda today.',

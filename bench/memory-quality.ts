@@ -11,7 +11,7 @@
 //   → bench/results/memory-quality.json (and memory-quality-<label>.json)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createDb } from '../src/lib/server/db/index.ts';
-import { selectEngine } from '../src/lib/server/insights/engines/select-engine.ts';
+import { localEngine } from './memory/local-engine.ts';
 import { generateInsights } from '../src/lib/server/insights/generate-insights.job.ts';
 import type { InsightsContext } from '../src/lib/server/insights/insights-context.ts';
 import type { JobQueue } from '../src/lib/server/jobs/queue.ts';
@@ -26,19 +26,8 @@ const label = args.label ?? null;
 const only = args.sessions ? new Set(args.sessions.split(',').map(Number)) : null;
 const runInsights = args['no-insights'] !== 'true';
 
-if (!process.env.DATABASE_URL || !process.env.INSIGHTS_BASE_URL) throw new Error('Run with the stack env: source scripts/lib.sh; load_env');
-const db = createDb(process.env.DATABASE_URL, 4);
-// The local engine, as select-engine picks it when no Gemini key is set.
-const engine = selectEngine({
-	GEMINI_API_KEY: undefined,
-	GEMINI_MODEL: 'unused',
-	GEMINI_BASE_URL: undefined,
-	INSIGHTS_BASE_URL: process.env.INSIGHTS_BASE_URL,
-	INSIGHTS_MODEL: process.env.INSIGHTS_MODEL ?? 'local',
-	INSIGHTS_API_KEY: process.env.INSIGHTS_API_KEY ?? '',
-	INSIGHTS_CONTEXT_TOKENS: Number(process.env.INSIGHTS_CONTEXT_TOKENS ?? 8192),
-	INSIGHTS_TIMEOUT_SECONDS: 900
-} as Parameters<typeof selectEngine>[0])!;
+const engine = localEngine();
+const db = createDb(process.env.DATABASE_URL!, 4);
 const enqueued: string[] = [];
 const ctx = {
 	db,

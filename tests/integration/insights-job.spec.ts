@@ -52,14 +52,17 @@ async function finishedMeeting() {
 	return { room, session, bo };
 }
 
+/** The notes request's answer (its decisions and action items give way to the tasks request's). */
 const answer = (fields: object) =>
 	geminiAnswer(JSON.stringify({ summary: 'A release meeting.', keyPoints: [], decisions: [], actionItems: [], openQuestions: [], ...fields }));
+/** The focused request for decisions and action items, asked first. */
+const tasks = (fields: object = {}) => geminiAnswer(JSON.stringify({ decisions: [], actionItems: [], ...fields }));
 
 describe('the insights job', () => {
 	it('stores checked insights: invented citations removed, an unknown owner flagged, the engine and model named', async () => {
 		const { session } = await finishedMeeting();
 		server.enqueue(
-			answer({
+			tasks({
 				decisions: [
 					{ text: 'Ship on Friday', citations: ['T1'] },
 					{ text: 'Hire a band', citations: ['T42'] } // no such line: dropped
@@ -68,7 +71,8 @@ describe('the insights job', () => {
 					{ text: 'Write the release notes', owner: 'Bo', due: 'Thursday', citations: ['T2', 'T77'] },
 					{ text: 'Call the printer', owner: 'Zed', due: null, citations: ['T3'] }
 				]
-			})
+			}),
+			answer({ decisions: [{ text: 'Not kept: the tasks request decides', citations: ['T1'] }] })
 		);
 		await generateInsights(context(), session.id, FIRST);
 
@@ -79,31 +83,32 @@ describe('the insights job', () => {
 			{ text: 'Write the release notes', owner: 'Bo Chen', due: 'Thursday', citations: [{ kind: 'line', ref: 'Bo Chen:0:1', at: 8, speaker: 'Bo Chen' }] },
 			{ text: 'Call the printer', owner: null, unconfirmedOwner: 'Zed', due: null, citations: [{ kind: 'line', ref: 'Ada Lovelace:0:2', at: 14, speaker: 'Ada Lovelace' }] }
 		]);
-		// The prompt carried the speakers, the times and the line ids.
-		expect(JSON.stringify(server.requests[0]!.body)).toContain('[T2 00:08] Bo Chen: I will write the release notes by Thursday.');
+		// Both prompts carried the speakers, the times and the line ids.
+		expect(server.requests).toHaveLength(2);
+		for (const request of server.requests) expect(JSON.stringify(request.body)).toContain('[T2 00:08] Bo Chen: I will write the release notes by Thursday.');
 		const view = (await meetingRecord(ctx.db, (await findSessionById(ctx.db, session.id))!)).insights;
 		expect(view).toMatchObject({ status: 'ready', engine: 'gemini', model: 'gemini-2.5-flash', dropped: 1, flagged: 1 });
 	});
 
 	it('is idempotent for the same transcript, prompt and model; the host’s re-run asks again', async () => {
 		const { session } = await finishedMeeting();
-		server.enqueue(answer({}), answer({ summary: 'Written again.' }));
+		server.enqueue(tasks(), answer({}), tasks(), answer({ summary: 'Written again.' }));
 		await generateInsights(context(), session.id, FIRST);
 		await generateInsights(context(), session.id, FIRST);
-		expect(server.requests).toHaveLength(1);
+		expect(server.requests).toHaveLength(2); // tasks, then notes; the second run asks nothing
 		await generateInsights(context(), session.id, FIRST, { force: true });
-		expect(server.requests).toHaveLength(2);
+		expect(server.requests).toHaveLength(4);
 		expect((await latestInsights(ctx.db, session.id))!.insights!.summary).toBe('Written again.');
 	});
 
 	it('retries a rate-limited engine (the job throws, the reader sees it waiting), then succeeds', async () => {
 		const { session } = await finishedMeeting();
-		server.enqueue(geminiError(429, 'Resource exhausted'), answer({}));
+		server.enqueue(geminiError(429, 'Resource exhausted'), tasks(), answer({}));
 		await expect(generateInsights(context(), session.id, FIRST)).rejects.toThrow();
 		expect(await findSessionById(ctx.db, session.id)).toMatchObject({ insights_status: 'pending', insights_detail: 'Waiting for the insights engine…' });
 		await generateInsights(context(), session.id, { retryCount: 1, lastAttempt: false });
 		expect(await findSessionById(ctx.db, session.id)).toMatchObject({ insights_status: 'ready' });
-		expect(server.requests).toHaveLength(2);
+		expect(server.requests).toHaveLength(3);
 	});
 
 	it.each([
