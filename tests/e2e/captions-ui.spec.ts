@@ -75,6 +75,11 @@ test('captions: the agent is no person, C turns them on, interim settles into fi
 	await expect(overlay).toHaveCount(1);
 	await expect(overlay.getByTestId('caption-line')).toHaveCount(0);
 
+	// Mallory joins now, not between the two finals below: a final line fades 5 s after it is said,
+	// and a join on two busy cores can take that long.
+	const mallory = await joinedThroughStoom(page.url(), code, 'Mallory');
+	await expect(page.getByTestId('participant-count')).toHaveText('2');
+
 	// An interim shows lighter, then the final replaces it.
 	await agent.localParticipant!.sendText('Hello every', caption('SG_1', 'Hello every', false));
 	await expect(overlay.getByTestId('caption-interim')).toHaveText('Hello every');
@@ -83,9 +88,7 @@ test('captions: the agent is no person, C turns them on, interim settles into fi
 	await expect(overlay.getByTestId('caption-line')).toHaveText(/Ann Speaker:\s*Hello everyone\./);
 	await expect(overlay.getByTestId('caption-interim')).toHaveCount(0);
 
-	// Someone in the call (not an agent) sending on the topic is ignored; they are counted, the agent still not.
-	const mallory = await joinedThroughStoom(page.url(), code, 'Mallory');
-	await expect(page.getByTestId('participant-count')).toHaveText('2');
+	// Someone in the call (not an agent) sending on the topic is ignored; the agent still not counted.
 	await mallory.localParticipant!.sendText('forged caption', caption('SG_F', 'forged caption', true));
 	await agent.localParticipant!.sendText('Shall we start?', caption('SG_2', 'Shall we start?', true));
 	await expect(overlay.getByTestId('caption-line')).toHaveText(/Hello everyone\.\s*Shall we start\?/);
