@@ -1,13 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import type { ItemMentionRow, TrackedItemRow } from '../db/schema';
+import type { ItemMentionRow, ItemMentionTable, TrackedItemRow } from '../db/schema';
 
 /** A mention with the start of its meeting (for ordering and the item's dates). */
 export type MentionWithMeeting = ItemMentionRow & { meeting_started_at: Date };
 
 /** The room's tracked items, oldest first. */
-export async function roomItemRows(db: Db, roomId: string): Promise<TrackedItemRow[]> {
-	return db.selectFrom('tracked_items').selectAll().where('room_id', '=', roomId).orderBy('created_at').orderBy('id').execute();
+/** The room's items (only `itemIds` of them, when given). */
+export async function roomItemRows(db: Db, roomId: string, itemIds?: string[]): Promise<TrackedItemRow[]> {
+	if (itemIds && !itemIds.length) return [];
+	let query = db.selectFrom('tracked_items').selectAll().where('room_id', '=', roomId);
+	if (itemIds) query = query.where('id', 'in', itemIds);
+	return query.orderBy('created_at').orderBy('id').execute();
 }
 
 export async function findRoomItem(db: Db, roomId: string, itemId: string): Promise<TrackedItemRow | undefined> {
@@ -62,17 +66,8 @@ export async function updateItem(db: Db, itemId: string, change: ItemChange): Pr
 		.executeTakeFirstOrThrow();
 }
 
-export interface NewMention {
-	item_id: string;
-	session_id: string;
-	at: number;
-	speaker: string;
-	ref: string;
-	kind: 'line' | 'chat';
-	text: string;
-	owner: string | null;
-	due_text: string | null;
-}
+/** A mention as the sync writes it: every column but the generated ones. */
+export type NewMention = Omit<ItemMentionTable, 'id' | 'created_at'>;
 
 /** One mention per item and meeting: a second one of the same meeting is dropped (false). */
 export async function insertMention(trx: Db, mention: NewMention): Promise<boolean> {

@@ -34,7 +34,7 @@ export function trackedItem(row: TrackedItemRow, mentions: MentionWithMeeting[],
 
 /** Every item of the room, with its mentions (the webhook and the sync announce these). */
 export async function loadItems(db: Db, room: Pick<Room, 'id' | 'code'>, itemIds?: string[]): Promise<TrackedItem[]> {
-	const rows = (await roomItemRows(db, room.id)).filter((r) => !itemIds || itemIds.includes(r.id));
+	const rows = await roomItemRows(db, room.id, itemIds);
 	const mentions = await mentionsOf(db, rows.map((r) => r.id));
 	return rows.map((row) => trackedItem(row, mentions, room.code)).sort((a, b) => firstSaid(a).localeCompare(firstSaid(b)) || a.createdAt.localeCompare(b.createdAt));
 }

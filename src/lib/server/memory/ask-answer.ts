@@ -3,20 +3,10 @@
  * its answer is read back into claims with citations, and the rule that keeps a claim only
  * when the passages it cites exist and say what it says.
  */
+import type { MeetingPassage } from './meeting-passage';
 
 /** One passage as the engine sees it: `[P3]`. */
-export interface LabelledPassage {
-	label: string;
-	sessionId: string;
-	roomCode: string;
-	roomName: string | null;
-	meetingStartedAt: string;
-	kind: 'transcript' | 'chat' | 'insight' | 'board';
-	speaker: string | null;
-	/** Seconds since the meeting started. */
-	at: number;
-	text: string;
-}
+export type LabelledPassage = Omit<MeetingPassage, 'passageId'> & { label: string };
 
 /** A sentence of the answer and the labels it cites (`P3`), as written. */
 export interface DraftClaim {

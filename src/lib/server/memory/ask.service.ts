@@ -2,7 +2,8 @@ import type { Db } from '../db';
 import type { InsightsEngine } from '../insights/engines/engine';
 import { EngineError, EngineUnavailableError } from '../insights/engines/engine-errors';
 import { askPrompt, keyTerms, labelPassages, parseClaims, saysNotFound, verifyClaims, type LabelledPassage } from './ask-answer';
-import { neighbourPassages, type ContextPassage } from './ask.repository';
+import { neighbourPassages } from './ask.repository';
+import type { MeetingPassage } from './meeting-passage';
 import { searchMemory } from './search.service';
 import type { MemoryViewer } from './viewer';
 
@@ -22,17 +23,7 @@ export interface AskOptions {
 }
 
 /** A moment a claim cites: where the record page opens (`/<roomCode>/meetings/<sessionId>?t=<at>`). */
-export interface AskMoment {
-	sessionId: string;
-	roomCode: string;
-	roomName: string | null;
-	meetingStartedAt: string;
-	kind: ContextPassage['kind'];
-	speaker: string | null;
-	/** Seconds since the meeting started. */
-	at: number;
-	text: string;
-}
+export type AskMoment = Omit<MeetingPassage, 'passageId'>;
 
 export interface AskClaim {
 	text: string;
@@ -66,9 +57,9 @@ const MAX_PASSAGES = 20;
 const NOT_FOUND_TEXT = 'Not found in your meetings.';
 
 /** Retrieves what the viewer may see: the question as asked and its key terms, the best hits, and what was said around them. */
-async function retrieve(ctx: AskContext, viewer: MemoryViewer, question: string, opts: AskOptions): Promise<(ContextPassage & { label: string })[]> {
+async function retrieve(ctx: AskContext, viewer: MemoryViewer, question: string, opts: AskOptions): Promise<(MeetingPassage & { label: string })[]> {
 	const queries = [...new Set([question, keyTerms(question)].filter((q) => q.trim()))];
-	const hits = new Map<string, ContextPassage & { rank: number }>();
+	const hits = new Map<string, MeetingPassage & { rank: number }>();
 	for (const text of queries) {
 		for (const hit of await searchMemory(ctx, viewer, { text, roomId: opts.roomId, limit: opts.hits ?? 12 })) {
 			const seen = hits.get(hit.passageId);
@@ -76,7 +67,7 @@ async function retrieve(ctx: AskContext, viewer: MemoryViewer, question: string,
 		}
 	}
 	const best = [...hits.values()].sort((a, b) => b.rank - a.rank).slice(0, opts.hits ?? 12);
-	const passages = new Map<string, ContextPassage>(best.map((h) => [h.passageId, h]));
+	const passages = new Map<string, MeetingPassage>(best.map((h) => [h.passageId, h]));
 	for (const n of await neighbourPassages(ctx.db, best.map((h) => h.passageId))) {
 		if (passages.size >= MAX_PASSAGES) break;
 		if (!passages.has(n.passageId)) passages.set(n.passageId, n);

@@ -1,6 +1,6 @@
 import type { InsightItem, MeetingInsights } from '../../insights/types';
 import type { TranscriptLine } from '../../transcript/types';
-import type { PassageKind } from './search.service';
+import type { PassageKind } from './meeting-passage';
 
 /** One searchable passage of a meeting, before it is stored. */
 export interface Passage {

@@ -3,7 +3,9 @@ import type { Db } from '../db';
 import { clampLimit, likeContains, parseQuery, safeSnippet, SEARCH_CONFIGS, type ParsedQuery } from './search-query';
 import { visibleSession, type MemoryViewer } from './viewer';
 
-export type PassageKind = 'transcript' | 'chat' | 'insight' | 'board';
+import { meetingPassage, type MeetingPassage, type MeetingPassageRow, type PassageKind } from './meeting-passage';
+
+export type { PassageKind };
 
 export interface SearchQuery {
 	text: string;
@@ -15,17 +17,7 @@ export interface SearchQuery {
 	limit?: number;
 }
 
-export interface SearchHit {
-	passageId: string;
-	sessionId: string;
-	roomCode: string;
-	roomName: string | null;
-	meetingStartedAt: string;
-	kind: PassageKind;
-	speaker: string | null;
-	/** Seconds since the meeting started. */
-	at: number;
-	text: string;
+export interface SearchHit extends MeetingPassage {
 	/** HTML-escaped text with <mark>…</mark> around matches, nothing else unescaped. */
 	snippet: string;
 	rank: number;
@@ -88,17 +80,8 @@ const LEVELS: { level: Level; bonus: number }[] = [
 	{ level: 'any', bonus: 0 }
 ];
 
-interface HitRow {
-	id: string;
-	session_id: string;
-	kind: PassageKind;
-	speaker: string | null;
-	at: number;
-	text: string;
+interface HitRow extends MeetingPassageRow {
 	rank: number;
-	code: string;
-	name: string | null;
-	started_at: Date;
 	snippet: string | null;
 }
 
@@ -180,15 +163,7 @@ export async function searchMemory(ctx: { db: Db }, viewer: MemoryViewer, query:
 	const snippetOf = new Map(snippets.map((r) => [String(r.id), r.snippet]));
 
 	return hits.map((row) => ({
-		passageId: String(row.id),
-		sessionId: row.session_id,
-		roomCode: row.code,
-		roomName: row.name,
-		meetingStartedAt: row.started_at.toISOString(),
-		kind: row.kind,
-		speaker: row.speaker,
-		at: Number(row.at),
-		text: row.text,
+		...meetingPassage(row),
 		snippet: safeSnippet(snippetOf.get(String(row.id)) ?? null, row.text),
 		rank: Number(row.rank)
 	}));

@@ -40,15 +40,19 @@ export function createOpenAiCompatibleEngine(config: OpenAiCompatibleEngineConfi
 	};
 }
 
-async function generate(
-	config: OpenAiCompatibleEngineConfig,
-	url: string,
-	request: StructuredRequest
-): Promise<StructuredReply> {
+/**
+ * One POST to the chat-completions endpoint: the system and user messages with the request's
+ * limits (and `extra`: the JSON schema, or streaming), the server's timeout joined to the
+ * caller's signal. `unavailable` says what a failure to reach the server (or to read its
+ * answer) becomes: the caller's own abort, else an EngineUnavailableError naming a timeout or
+ * an unreachable server.
+ */
+async function postChat(config: OpenAiCompatibleEngineConfig, url: string, request: TextRequest, extra: object, accept?: string) {
 	const service = `The model server at ${new URL(url).origin}`;
 	const timeout = AbortSignal.timeout(config.timeoutMs);
 	const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	if (accept) headers.accept = accept;
 	if (config.apiKey) headers.authorization = `Bearer ${config.apiKey}`;
 	const payload = {
 		model: config.model,
@@ -56,22 +60,35 @@ async function generate(
 			{ role: 'system', content: request.system },
 			{ role: 'user', content: request.prompt }
 		],
-		response_format: {
-			type: 'json_schema',
-			json_schema: { name: request.schemaName, strict: true, schema: request.schema }
-		},
+		...extra,
 		max_tokens: request.maxOutputTokens,
 		temperature: request.temperature
 	};
-	let response: Response;
+	const unavailable = (cause: unknown) => {
+		if (request.signal?.aborted) return request.signal.reason as unknown;
+		const why = timeout.aborted ? `gave no answer within ${config.timeoutMs} ms` : 'is unreachable';
+		return new EngineUnavailableError(`${service} ${why}`, { cause });
+	};
+	try {
+		const response = await fetch(url, { ...slowAnswer(config.timeoutMs), method: 'POST', headers, body: JSON.stringify(payload), signal });
+		return { service, response, unavailable };
+	} catch (cause) {
+		throw unavailable(cause);
+	}
+}
+
+async function generate(
+	config: OpenAiCompatibleEngineConfig,
+	url: string,
+	request: StructuredRequest
+): Promise<StructuredReply> {
+	const responseFormat = { type: 'json_schema', json_schema: { name: request.schemaName, strict: true, schema: request.schema } };
+	const { service, response, unavailable } = await postChat(config, url, request, { response_format: responseFormat });
 	let body: string;
 	try {
-		response = await fetch(url, { ...slowAnswer(config.timeoutMs), method: 'POST', headers, body: JSON.stringify(payload), signal });
 		body = await response.text();
 	} catch (cause) {
-		if (request.signal?.aborted) throw request.signal.reason;
-		const why = timeout.aborted ? `gave no answer within ${config.timeoutMs} ms` : 'is unreachable';
-		throw new EngineUnavailableError(`${service} ${why}`, { cause });
+		throw unavailable(cause);
 	}
 	if (!response.ok) throw errorForStatus(service, response, body);
 	let completion: ChatCompletion;
@@ -86,32 +103,7 @@ async function generate(
 
 /** `stream: true`: the answer arrives as server-sent events of `choices[0].delta.content`, ending with `[DONE]`. */
 async function* streamText(config: OpenAiCompatibleEngineConfig, url: string, request: TextRequest): AsyncGenerator<string> {
-	const service = `The model server at ${new URL(url).origin}`;
-	const timeout = AbortSignal.timeout(config.timeoutMs);
-	const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-	const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
-	if (config.apiKey) headers.authorization = `Bearer ${config.apiKey}`;
-	const payload = {
-		model: config.model,
-		messages: [
-			{ role: 'system', content: request.system },
-			{ role: 'user', content: request.prompt }
-		],
-		stream: true,
-		max_tokens: request.maxOutputTokens,
-		temperature: request.temperature
-	};
-	const unavailable = (cause: unknown) => {
-		if (request.signal?.aborted) return request.signal.reason as unknown;
-		const why = timeout.aborted ? `gave no answer within ${config.timeoutMs} ms` : 'is unreachable';
-		return new EngineUnavailableError(`${service} ${why}`, { cause });
-	};
-	let response: Response;
-	try {
-		response = await fetch(url, { ...slowAnswer(config.timeoutMs), method: 'POST', headers, body: JSON.stringify(payload), signal });
-	} catch (cause) {
-		throw unavailable(cause);
-	}
+	const { service, response, unavailable } = await postChat(config, url, request, { stream: true }, 'text/event-stream');
 	if (!response.ok || !response.body) throw errorForStatus(service, response, await response.text().catch(() => ''));
 	try {
 		for await (const data of sseData(response.body)) {
