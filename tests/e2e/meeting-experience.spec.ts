@@ -1,23 +1,47 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SpeechBot } from '../support/speech-bot.ts';
 import { readPcm16, speechWav } from '../support/speech.ts';
 import { createMeeting, hostAndGuest, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
+
+/** Clicks the dock's microphone button in the same moment it is enabled, as the call opens: before the join has published. */
+async function muteOnceEnabled(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const observer = new MutationObserver(() => {
+			const button = document.querySelector<HTMLButtonElement>('[data-testid="toggle-mic"]');
+			if (!button || button.disabled) return;
+			observer.disconnect();
+			button.click();
+		});
+		observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+	});
+}
 
 test('the grid follows the people in the call, the speaker stands out, and a pin takes the stage', async ({ browser, baseURL }) => {
 	test.setTimeout(180_000);
 	const host = await newParticipantPage(browser);
 	const code = await createMeeting(host.page);
+	await muteOnceEnabled(host.page); // the fake microphone beeps; keep the speaker the bot
 	await joinAs(host.page, 'Hana Host');
-	await host.page.getByTestId('toggle-mic').click(); // the fake microphone beeps; keep the speaker the bot
 	const grid = host.page.getByTestId('grid');
 	await expect(grid).toHaveAttribute('data-columns', '1');
 
 	const guest = await newParticipantPage(browser);
 	await openWithCode(guest.page, code);
+	await muteOnceEnabled(guest.page);
 	await joinAs(guest.page, 'Gus Guest');
-	await guest.page.getByTestId('toggle-mic').click();
 	await expect(grid).toHaveAttribute('data-columns', '2');
 	await expect(grid).toHaveAttribute('data-rows', '1');
+	// Both muted in the dock the moment the call opened, before their join had published (the
+	// guest's waits for the host's video to play first): the microphones stay off.
+	for (const [page, other] of [[host.page, 'Gus Guest'], [guest.page, 'Hana Host']] as const) {
+		await expect(page.getByTestId('toggle-mic')).toHaveAttribute('aria-pressed', 'true');
+		await expect(tileOf(page, other).getByTestId('tile-video')).toBeVisible();
+	}
+	await host.page.waitForTimeout(1000);
+	for (const [page, other] of [[host.page, 'Gus Guest'], [guest.page, 'Hana Host']] as const) {
+		await expect(page.getByTestId('toggle-mic')).toHaveAttribute('aria-pressed', 'true');
+		await expect(tileOf(page, other).getByTestId('mic-muted')).toBeVisible();
+	}
 	// The guest's video keeps playing in the same element through everything below (people
 	// joining, someone speaking): marks on its stream would be lost if it were re-attached.
 	await expect(tileOf(host.page, 'Gus Guest').getByTestId('tile-video')).toBeVisible();

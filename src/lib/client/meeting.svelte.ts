@@ -77,6 +77,12 @@ export class MeetingConnection {
 	#participants = $state.raw<ParticipantView[]>([]);
 	#micOn = $state(false);
 	#cameraOn = $state(false);
+	/**
+	 * What the person wants while the join has not published yet: the dock shows it and its
+	 * toggles change it, and the publish honours it (a mute clicked before the microphone is out
+	 * is not lost). Null once published.
+	 */
+	#wanted = $state<{ micOn: boolean; cameraOn: boolean } | null>(null);
 	#audioBlocked = $state(false);
 	#notices = $state.raw<{ id: number; text: string }[]>([]);
 	#sessionId = $state<string | null>(null);
@@ -144,10 +150,10 @@ export class MeetingConnection {
 		return this.#participants;
 	}
 	get micOn() {
-		return this.#micOn;
+		return this.#wanted?.micOn ?? this.#micOn;
 	}
 	get cameraOn() {
-		return this.#cameraOn;
+		return this.#wanted?.cameraOn ?? this.#cameraOn;
 	}
 	get audioBlocked() {
 		return this.#audioBlocked;
@@ -193,6 +199,8 @@ export class MeetingConnection {
 	async join(choices: MediaChoices, token?: RoomToken): Promise<void> {
 		if (token) this.#firstToken = token;
 		this.#choices = choices;
+		// A retry keeps what was toggled while the first attempt connected.
+		this.#wanted ??= { micOn: choices.micOn, cameraOn: choices.cameraOn };
 		clearTimeout(this.#retryTimer);
 		this.#status = 'connecting';
 		this.#notice = null;
@@ -217,7 +225,7 @@ export class MeetingConnection {
 		await othersSeen;
 		// Left (or ended) while waiting: the devices are not opened again for nobody.
 		if (this.#ended()) return;
-		await this.#publish(choices);
+		await this.#publish(choices, this.#wanted ?? choices);
 	}
 
 	/** Left, or disconnected for good (removed, ended): status only changes again with a new join. */
@@ -251,25 +259,36 @@ export class MeetingConnection {
 		this.#retryTimer = setTimeout(() => void this.join(choices), delay);
 	}
 
-	async #publish(choices: MediaChoices) {
+	/** Publishes the preview's media as `asked` now (the pre-join's choice, or what the dock changed it to since). */
+	async #publish(choices: MediaChoices, asked: { micOn: boolean; cameraOn: boolean }) {
 		const local = this.#room.localParticipant;
-		const { audioTrack, videoTrack } = choices;
-		if (choices.micOn) this.noiseSuppression.preload();
+		const { micOn, cameraOn } = asked;
+		// A preview track turned off in the dock before it was published is released unpublished.
+		const audioTrack = micOn ? choices.audioTrack : (choices.audioTrack?.stop(), undefined);
+		const videoTrack = cameraOn ? choices.videoTrack : (choices.videoTrack?.stop(), undefined);
+		if (micOn) this.noiseSuppression.preload();
 		try {
 			// The preview's tracks, handed to LiveKit as its own (not user-provided): it stops the
 			// camera when it is switched off and reopens it with the same constraints.
 			await Promise.all([
 				audioTrack?.readyState === 'live'
 					? local.publishTrack(new LocalAudioTrack(audioTrack, audioConstraints(choices.audioDeviceId), false), { source: Track.Source.Microphone })
-					: local.setMicrophoneEnabled(choices.micOn, choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined),
+					: local.setMicrophoneEnabled(micOn, choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined),
 				videoTrack?.readyState === 'live'
 					? this.#publishCamera(new LocalVideoTrack(videoTrack, videoConstraints(choices.videoDeviceId), false))
-					: this.#enableCamera(choices.cameraOn, choices.videoDeviceId)
+					: this.#enableCamera(cameraOn, choices.videoDeviceId)
 			]);
 		} catch (err) {
 			// A meeting that ended (or a leave) mid-publish cancels the publication: the
 			// disconnect notice says what happened, not this.
 			if (this.#status === 'connected') this.notify(m.call_media_start_failed({ reason: (err as Error).message }));
+		}
+		// Toggled again while publishing: the dock's last word holds.
+		const last = this.#wanted ?? asked;
+		this.#wanted = null;
+		if (this.#status === 'connected') {
+			if (last.micOn !== micOn) await local.setMicrophoneEnabled(last.micOn).catch(() => undefined);
+			if (last.cameraOn !== cameraOn) await this.#enableCamera(last.cameraOn).catch(() => undefined);
 		}
 		this.#micOn = local.isMicrophoneEnabled;
 		this.#cameraOn = local.isCameraEnabled;
@@ -279,6 +298,10 @@ export class MeetingConnection {
 	}
 
 	async toggleMic(): Promise<void> {
+		if (this.#wanted) {
+			this.#wanted.micOn = !this.#wanted.micOn;
+			return;
+		}
 		await this.#room.localParticipant.setMicrophoneEnabled(!this.#micOn);
 		this.#micOn = this.#room.localParticipant.isMicrophoneEnabled;
 		this.#refresh();
@@ -300,6 +323,10 @@ export class MeetingConnection {
 	}
 
 	async toggleCamera(): Promise<void> {
+		if (this.#wanted) {
+			this.#wanted.cameraOn = !this.#wanted.cameraOn;
+			return;
+		}
 		await this.#enableCamera(!this.#cameraOn);
 		this.#cameraOn = this.#room.localParticipant.isCameraEnabled;
 		this.#refresh();
@@ -347,6 +374,7 @@ export class MeetingConnection {
 		clearTimeout(this.#retryTimer);
 		if (this.#choices) stopPreviewTracks(this.#choices);
 		this.#status = 'left';
+		this.#wanted = null;
 		for (const stop of this.#stops.splice(0)) stop();
 		await this.#prepared?.release();
 		await this.#room.disconnect();
