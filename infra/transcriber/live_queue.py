@@ -4,8 +4,10 @@ on the past to stay live. Pure rules in `choose`; the async loop around them in 
 Finals come first, oldest first: they are what people read and what the meeting keeps. Then
 speculations (which usually become finals), then interims — only the newest of each speaker's,
 and only while nothing more important waits. A final whose speech ended longer ago than
-`max_lag` is skipped: captions that far behind help no one, so the room skips to live speech and
-says so (the offline pass on the recording still gets every word).
+`max_lag` goes *late*: captions that far behind help no one, so the room skips to live speech
+and says so, but the words are not lost — a late final runs when nothing live waits, and its
+text reaches the transcript (not the captions on screen). One older than `max_late` is dropped.
+Late speculations and interims are dropped: their final comes anyway.
 """
 
 from __future__ import annotations
@@ -27,28 +29,44 @@ class Job:
     run: Callable[[], Awaitable[object]] = field(repr=False, default=None)  # type: ignore[assignment]
     future: Optional[asyncio.Future] = field(repr=False, default=None)
     seq: int = 0
+    late: bool = False        # a final run after live speech (see choose)
 
 
-def choose(pending: list[Job], now: float, max_lag: float) -> tuple[Optional[Job], list[Job]]:
-    """The job to run next and the jobs to drop now (stale ones, superseded interims)."""
+@dataclass
+class Choice:
+    next: Optional[Job]       # the job to run now
+    drop: list[Job]           # dropped now: superseded interims, stale speculations and interims, finals too late
+    late: list[Job]           # finals that went late now (not before)
+
+
+def choose(pending: list[Job], now: float, max_lag: float, max_late: float) -> Choice:
+    """What to run next, what to drop, and which finals go late now."""
     newest: dict[str, Job] = {}
     for job in pending:
         if job.kind == 'interim' and (job.speaker not in newest or newest[job.speaker].seq < job.seq):
             newest[job.speaker] = job
     drop: list[Job] = []
-    keep: list[Job] = []
+    live: list[Job] = []
+    late: list[Job] = []
     for job in pending:
-        superseded = job.kind == 'interim' and newest[job.speaker] is not job
-        (drop if superseded or now - job.ended_at > max_lag else keep).append(job)
-    important = [j for j in keep if j.kind != 'interim']
+        age = now - job.ended_at
+        if job.kind == 'interim' and newest[job.speaker] is not job:
+            drop.append(job)
+        elif age <= max_lag:
+            live.append(job)
+        elif job.kind == 'final' and age <= max_late:
+            late.append(job)
+        else:
+            drop.append(job)
+    important = [j for j in live if j.kind != 'interim']
     if important:
         # Interims wait for finals and speculations; a waiting interim is stale by then.
-        drop.extend(j for j in keep if j.kind == 'interim')
-        keep = important
-    if not keep:
-        return None, drop
-    keep.sort(key=lambda j: (PRIORITY[j.kind], j.seq))
-    return keep[0], drop
+        drop.extend(j for j in live if j.kind == 'interim')
+        live = important
+    newly_late = [j for j in late if not j.late]
+    # Live speech first; late finals, oldest first, when nothing live waits.
+    ordered = sorted(live, key=lambda j: (PRIORITY[j.kind], j.seq)) or sorted(late, key=lambda j: j.seq)
+    return Choice(ordered[0] if ordered else None, drop, newly_late)
 
 
 class Skipped(Exception):
@@ -58,8 +76,9 @@ class Skipped(Exception):
 class LiveQueue:
     """One room's queue: one transcription in flight at a time (the engine runs one anyway)."""
 
-    def __init__(self, max_lag: float, on_skip: Callable[[Job], None]):
+    def __init__(self, max_lag: float, max_late: float, on_skip: Callable[[Job], None]):
         self.max_lag = max_lag
+        self.max_late = max_late
         self.on_skip = on_skip
         self._pending: list[Job] = []
         self._wake = asyncio.Event()
@@ -82,7 +101,8 @@ class LiveQueue:
 
     @property
     def waiting_finals(self) -> int:
-        return sum(1 for j in self._pending if j.kind == 'final')
+        """Finals of live speech still waiting (late ones are not)."""
+        return sum(1 for j in self._pending if j.kind == 'final' and not j.late)
 
     def close(self) -> None:
         self._closed = True
@@ -94,10 +114,14 @@ class LiveQueue:
             await self._wake.wait()
             self._wake.clear()
             while self._pending and not self._closed:
-                job, dropped = choose(self._pending, time.monotonic(), self.max_lag)
-                for d in dropped:
+                choice = choose(self._pending, time.monotonic(), self.max_lag, self.max_late)
+                for d in choice.drop:
                     self._pending.remove(d)
                     self._skip(d)
+                for j in choice.late:
+                    j.late = True
+                    self.on_skip(j)  # skipped live: the room says it is behind
+                job = choice.next
                 if job is None:
                     break
                 self._pending.remove(job)
@@ -115,6 +139,7 @@ class LiveQueue:
     def _skip(self, job: Job) -> None:
         if job.future and not job.future.done():
             job.future.set_exception(Skipped(job.kind))
-        # A speculation is a final-to-be: a skipped one is speech the captions lose.
-        if job.kind in ('final', 'speculate'):
+        # A speculation is a final-to-be: a skipped one is speech the captions lose (a late
+        # final was counted when it went late).
+        if job.kind in ('final', 'speculate') and not job.late:
             self.on_skip(job)

@@ -11,7 +11,8 @@ that asked for the transcriber, which keeps them when the meeting is being trans
 
 Env: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET; WHISPER_LIVE_URL (the Whisper service,
 whisper-asr-webservice contract); WHISPER_LANGUAGE (default spoken language, 'auto' to detect);
-TRANSCRIBER_MAX_LAG (seconds behind live before skipping ahead, 6); TRANSCRIBER_MAX_ROOMS (8);
+TRANSCRIBER_MAX_LAG (seconds behind live before skipping ahead, 6); TRANSCRIBER_MAX_LATE (how old
+speech skipped live may still be transcribed for the transcript, 120); TRANSCRIBER_MAX_ROOMS (8);
 TRANSCRIBER_FINAL_BEAM (beam size of the passes that may become finals, 5; interims are greedy).
 """
 
@@ -53,6 +54,7 @@ WINDOW = 512  # Silero's window at 16 kHz (32 ms)
 WHISPER_URL = os.environ.get('WHISPER_LIVE_URL', 'http://127.0.0.1:9001').rstrip('/')
 DEFAULT_LANGUAGE = os.environ.get('WHISPER_LANGUAGE', 'en') or 'auto'
 MAX_LAG = float(os.environ.get('TRANSCRIBER_MAX_LAG', '6'))
+MAX_LATE = float(os.environ.get('TRANSCRIBER_MAX_LATE', '120'))
 MAX_ROOMS = int(os.environ.get('TRANSCRIBER_MAX_ROOMS', '8'))
 FINAL_BEAM = int(os.environ.get('TRANSCRIBER_FINAL_BEAM', '5'))
 INTERIM_BEAM = 1
@@ -165,7 +167,7 @@ class RoomTranscriber:
         self.room = ctx.room
         self.whisper = Whisper(http)
         self.poster = AppPoster(http, callback, self.room.name)
-        self.queue = LiveQueue(MAX_LAG, self._skipped)
+        self.queue = LiveQueue(MAX_LAG, MAX_LATE, self._skipped)
         self.tracks: dict[str, asyncio.Task] = {}
         self.status = ''
         self.skipped_seconds = 0.0
@@ -307,7 +309,10 @@ class RoomTranscriber:
         result = None
         try:
             if utt.speculation is not None and utt.speculated_end >= action.end:
-                result = await utt.speculation
+                try:
+                    result = await utt.speculation
+                except Skipped:  # too far behind for live captions: the final goes late instead
+                    result = None
             if result is None:
                 result = await self.queue.submit(job)
         except Skipped:
@@ -319,14 +324,14 @@ class RoomTranscriber:
         text, language = result if result else (utt.last_text, language)
         if not text:
             return
-        await self._publish(utt, text, True, participant, track_sid, language, end_ms)
+        await self._publish(utt, text, True, participant, track_sid, language, end_ms, late=job.late)
         self.poster.queue.put_nowait({
             'segmentId': utt.id, 'trackSid': track_sid, 'participantIdentity': participant.identity,
             'speakerName': participant.name or participant.identity, 'text': text,
             'startMs': utt.start_ms, 'endMs': end_ms, 'language': language,
         })
 
-    async def _publish(self, utt: Utterance, text: str, final: bool, participant, track_sid: str, language: str, end_ms: int | None) -> None:
+    async def _publish(self, utt: Utterance, text: str, final: bool, participant, track_sid: str, language: str, end_ms: int | None, late: bool = False) -> None:
         attributes = {
             ATTRIBUTE_TRANSCRIPTION_SEGMENT_ID: utt.id,
             ATTRIBUTE_TRANSCRIPTION_TRACK_ID: track_sid,
@@ -338,6 +343,9 @@ class RoomTranscriber:
         }
         if end_ms is not None:
             attributes['stoom.end_ms'] = str(end_ms)
+        if late:
+            # Transcribed after live speech (the room was behind): for the transcript, not the captions on screen.
+            attributes['stoom.late'] = 'true'
         async with utt.lock:
             if not final and utt.finalized:
                 return

@@ -11,6 +11,8 @@ export interface CaptionUpdate {
 	final: boolean;
 	text: string;
 	speakerName: string;
+	/** Stoom's mark on a final transcribed after live speech (`stoom.late`). */
+	late: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export class CaptionListener {
 				trackId: a['lk.transcribed_track_id'] ?? '',
 				final: a['lk.transcription_final'] === 'true',
 				text,
-				speakerName: a['stoom.speaker_name'] ?? ''
+				speakerName: a['stoom.speaker_name'] ?? '',
+				late: a['stoom.late'] === 'true'
 			});
 		});
 		await listener.room.connect(wsUrl, token, { autoSubscribe: false, dynacast: false });

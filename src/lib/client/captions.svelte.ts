@@ -196,7 +196,8 @@ export class CaptionsState {
 		// A final the kept transcript already brought (loaded while this one was on its way) is not listed twice.
 		if (update.final && !before?.final && update.text && !this.#finals.some((line) => line.id === update.segmentId)) {
 			const line = { id: update.segmentId, speakerIdentity: update.speakerIdentity, speakerName: update.speakerName, text: update.text, at: update.startMs ?? now };
-			this.#finals = [...this.#finals, line].slice(-LIVE_LINES_KEPT);
+			// In the order said: a late final (or one of two speakers at once) may come after later speech.
+			this.#finals = [...this.#finals, line].sort((a, b) => a.at - b.at).slice(-LIVE_LINES_KEPT);
 		}
 		this.#tick(now);
 	}
