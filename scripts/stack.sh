@@ -105,13 +105,28 @@ start_egress() {
 }
 
 # Whisper and the insights engine work after meetings and run niced (10): live media
-# (livekit-server, egress) keeps the CPU when a transcript is written during another meeting.
+# (livekit-server, egress) and live captions keep the CPU when a transcript or insights are
+# written during another meeting.
+#
+# Where the kernel schedules by autogroup (on by default on most Linux systems:
+# /proc/sys/kernel/sched_autogroup_enabled), each session started with setsid is one group, the
+# groups share the CPU equally and `nice` only orders processes inside a group: the group's own
+# nice (/proc/<pid>/autogroup) is what makes the service yield. Raising it needs no privilege.
+lower_group_priority() {
+  local pid
+  pid=$(cat "$RUN/$1.pid" 2>/dev/null) || return 0
+  # Only a process that leads its own session (setsid done): never this script's group.
+  [ "$(awk '{print $6}' "/proc/$pid/stat" 2>/dev/null)" = "$pid" ] || return 0
+  if [ -w "/proc/$pid/autogroup" ]; then echo 10 > "/proc/$pid/autogroup" 2>/dev/null || true; fi
+}
+
 start_whisper() {
   pid_alive "$RUN/whisper.pid" && return 0
   step "starting Whisper ($WHISPER_MODEL) on $WHISPER_API_URL"
   (cd "$ROOT"; HF_HUB_OFFLINE=1 WHISPER_MODEL="$WHISPER_MODEL" setsid nice -n 10 "$ROOT/.venv-whisper/bin/python" infra/whisper/server.py \
     --host 127.0.0.1 --port "$WHISPER_PORT" >"$LOGS/whisper.log" 2>&1 < /dev/null & echo $! > "$RUN/whisper.pid")
   wait_for "curl -fsS $WHISPER_API_URL/health" 60 || die "Whisper did not start: see .data/log/whisper.log"
+  lower_group_priority whisper # answering, so in its own session (not this script's) by now
 }
 
 # Live captions' engine: the same server and model, greedy (beam 1) for speed, at normal
@@ -140,6 +155,7 @@ start_llm() {
   step "starting the insights engine (llama.cpp, $INSIGHTS_MODEL) on 127.0.0.1:$LLM_PORT"
   (cd "$ROOT"; LLM_PORT="$LLM_PORT" LLM_CTX="$INSIGHTS_CONTEXT_TOKENS" setsid nice -n 10 infra/llm/serve.sh >"$LOGS/llm.log" 2>&1 < /dev/null & echo $! > "$RUN/llm.pid")
   wait_for "curl -fsS http://127.0.0.1:$LLM_PORT/health" 120 || die "the insights engine did not start: see .data/log/llm.log"
+  lower_group_priority llm
 }
 
 stop_pidfile() { stop_tree "$RUN/$1.pid" "$1"; }

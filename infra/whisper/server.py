@@ -95,6 +95,19 @@ class Engine:
         self.processing_seconds = 0.0
         log.info("loaded model %s from %s (compute_type=%s, threads=%d) in %.1fs",
                  self.model_name, self.model_dir, compute_type, threads, self.load_seconds)
+        self.warm_seconds = self._warm_up()
+
+    def _warm_up(self) -> float:
+        """One pass on a second of quiet noise before the service answers: a fresh process's first
+        pass pays for CTranslate2's set-up and the model's pages (12 s once on a loaded 2-core
+        machine, against ~1 s after), which a live caption must not."""
+        t0 = time.monotonic()
+        quiet = np.random.default_rng(0).normal(0, 0.003, SAMPLE_RATE).astype(np.float32)
+        segments, _ = self.model.transcribe(quiet, beam_size=1, language="en")
+        list(segments)
+        seconds = time.monotonic() - t0
+        log.info("warmed up in %.1fs", seconds)
+        return seconds
 
     # -- audio
     @staticmethod
