@@ -6,7 +6,7 @@ speculations (which usually become finals), then interims — only the newest of
 and only while nothing more important waits. A final whose speech ended longer ago than
 `max_lag` goes *late*: captions that far behind help no one, so the room skips to live speech
 and says so, but the words are not lost — a late final runs when nothing live waits, and its
-text reaches the transcript (not the captions on screen). One older than `max_late` is dropped.
+text reaches the captions and the transcript. One older than `max_late` is dropped.
 Late speculations and interims are dropped: their final comes anyway.
 """
 

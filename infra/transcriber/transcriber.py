@@ -344,7 +344,7 @@ class RoomTranscriber:
         if end_ms is not None:
             attributes['stoom.end_ms'] = str(end_ms)
         if late:
-            # Transcribed after live speech (the room was behind): for the transcript, not the captions on screen.
+            # Transcribed after live speech (the room was behind): shown and kept like any final, marked.
             attributes['stoom.late'] = 'true'
         async with utt.lock:
             if not final and utt.finalized:

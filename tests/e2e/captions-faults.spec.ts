@@ -58,8 +58,7 @@ test('a transcriber that falls behind skips to live speech, says so, captions wh
 		await bot.speak(readPcm16(speechWav(['I booked the large meeting room for Tuesday.'], 200)));
 		await expect.poll(() => listener.finals().slice(stale).map((f) => f.text).join(' '), { timeout: 20_000 }).toMatch(/meeting room/i);
 		await expect.poll(() => listener.transcriberStatus(), { timeout: 10_000 }).toBe('live');
-		// The skipped sentences were not lost: transcribed when nothing live waited, marked late
-		// (for the transcript; the overlay does not show them: caption-lines.spec).
+		// The skipped sentences were not lost: transcribed when nothing live waited, marked late.
 		await expect.poll(() => listener.finals().filter((f) => f.late).map((f) => f.text).join(' '), { timeout: 30_000 }).toMatch(/first sentence.*second sentence/i);
 		expect(listener.finals().find((f) => /meeting room/i.test(f.text))?.late).toBe(false);
 	} finally {

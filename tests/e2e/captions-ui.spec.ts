@@ -1,24 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { Room } from '@livekit/rtc-node';
-import { AccessToken } from 'livekit-server-sdk';
+import { caption, standInAgent } from '../support/stand-in-agent.ts';
 import { createMeeting, joinAs, newParticipantPage, tileOf } from './support';
 
-/**
+/*
  * The captions UI without the transcriber: a stand-in agent (a LiveKit participant of kind
  * AGENT, as the dispatched transcriber is) publishes the contract's `lk.transcription` streams
  * and status attributes. The real transcriber's speech-to-caption test is the lead's. (The
  * statuses behind/unavailable are not checked here: a real transcriber dispatched to the room
  * says live, and the better status counts — captions-prefs.spec.)
  */
-async function standInAgent(code: string): Promise<Room> {
-	const { LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = process.env;
-	const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity: 'agent-stand-in', name: 'Captions' });
-	token.kind = 'agent';
-	token.addGrant({ roomJoin: true, room: code, canSubscribe: false, canPublish: false, canPublishData: true, canUpdateOwnMetadata: true });
-	const room = new Room();
-	await room.connect(LIVEKIT_URL!.replace(/^http/, 'ws'), await token.toJwt(), { autoSubscribe: false, dynacast: false });
-	return room;
-}
 
 /** A participant admitted through Stoom's join step and token endpoint, as a browser is (a standard one). */
 async function joinedThroughStoom(url: string, code: string, name: string): Promise<Room> {
@@ -36,17 +27,6 @@ async function joinedThroughStoom(url: string, code: string, name: string): Prom
 	return room;
 }
 
-const caption = (segmentId: string, text: string, final: boolean) => ({
-	topic: 'lk.transcription',
-	attributes: {
-		'lk.segment_id': segmentId,
-		'lk.transcribed_track_id': 'TR_stand_in',
-		'lk.transcription_final': String(final),
-		'stoom.speaker_identity': 'ann-identity',
-		'stoom.speaker_name': 'Ann Speaker',
-		'stoom.start_ms': String(Date.now())
-	}
-});
 
 test('captions: the agent is no person, C turns them on, interim settles into final, the transcript panel lists the finals, a non-agent cannot forge them, the host switches them and keeps the transcript, and size and position are remembered', async ({ browser }) => {
 	test.setTimeout(120_000);

@@ -31,7 +31,7 @@ async function liveLines(page: Page) {
 }
 
 test('two speakers in turn: both browsers caption them by name and in order, plain livekit-client receives the same segments, and the kept transcript is the live finals', async ({ baseURL }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(300_000);
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumArgs, `--use-file-for-fake-audio-capture=${silentWav()}`] });
 	const bots: SpeechBot[] = [];
 	try {
@@ -62,13 +62,15 @@ test('two speakers in turn: both browsers caption them by name and in order, pla
 		for (const [i, line] of SAID.entries()) {
 			await (line.who === 'Ada Lovelace' ? ada : grace).speak(readPcm16(speechWav([line.text], 200)));
 			// The overlay shows it under the speaker's name while it is said or just after.
-			if (i === 0) await expect(guest.getByTestId('caption-speaker').first()).toHaveText('Ada Lovelace:', { timeout: 10_000 });
+			// (How soon is bench/caption-latency.ts's to measure: in a loaded CI run of the whole suite
+			// Whisper ran at up to 5x real time here, and a final then comes late.)
+			if (i === 0) await expect(guest.getByTestId('caption-speaker').first()).toHaveText('Ada Lovelace:', { timeout: 30_000 });
 			await host.waitForTimeout(1200);
 		}
 
 		for (const page of [host, guest]) {
 			await page.getByTestId('toggle-transcript').click();
-			await expect(page.getByTestId('live-line')).toHaveCount(SAID.length, { timeout: 20_000 });
+			await expect(page.getByTestId('live-line')).toHaveCount(SAID.length, { timeout: 60_000 });
 		}
 		const hostLines = await liveLines(host);
 		expect(hostLines.map((l) => l.speaker)).toEqual(SAID.map((s) => s.who));

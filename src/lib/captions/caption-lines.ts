@@ -16,10 +16,7 @@ export interface CaptionUpdate {
 	final: boolean;
 	/** Epoch ms the utterance started (the transcriber's clock), null when it did not say. */
 	startMs: number | null;
-	/**
-	 * Transcribed after live speech, while the transcriber was behind: its words belong in the
-	 * transcript, not on screen as a caption seconds after they were said.
-	 */
+	/** Transcribed after live speech, while the transcriber was behind (shown and kept like any final). */
 	late: boolean;
 }
 
@@ -99,16 +96,14 @@ export function parseCaptionUpdate(attributes: Record<string, string> | undefine
 /**
  * Folds one update into the segments: the same segment's text is replaced; a final settles it
  * (an interim arriving after its final, out of order, changes nothing). Oldest first, bounded.
- * A late final settles its segment without showing it again (its time on screen is its last
- * interim's) and brings no new line to the screen.
  */
 export function foldCaption(segments: readonly CaptionSegment[], update: CaptionUpdate, now: number, kept = SEGMENTS_KEPT): CaptionSegment[] {
 	const index = segments.findIndex((s) => s.segmentId === update.segmentId);
-	if (index === -1) return update.late ? [...segments] : [...segments, { ...update, seenAt: now, updatedAt: now }].slice(-kept);
+	if (index === -1) return [...segments, { ...update, seenAt: now, updatedAt: now }].slice(-kept);
 	const previous = segments[index];
 	if (previous.final) return [...segments];
 	const next = [...segments];
-	next[index] = { ...update, seenAt: previous.seenAt, updatedAt: update.late ? previous.updatedAt : now };
+	next[index] = { ...update, seenAt: previous.seenAt, updatedAt: now };
 	return next;
 }
 
