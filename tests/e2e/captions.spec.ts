@@ -9,7 +9,7 @@ import { livekitClientFinals, livekitClientListener } from '../support/captions.
 import { SpeechBot } from '../support/speech-bot.ts';
 import { readPcm16, speechWav } from '../support/speech.ts';
 import { wordErrorRate } from '../support/wer.ts';
-import { createMeeting, openWithCode } from './support';
+import { createMeeting, joinAs, openWithCode } from './support';
 
 const SAID = [
 	{ who: 'Ada Lovelace', text: 'We should move the launch to March.' },
@@ -22,19 +22,6 @@ function silentWav(): string {
 	const path = join(mkdtempSync(join(tmpdir(), 'stoom-silence-')), 'silence.wav');
 	execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', path, 'trim', '0', '10']);
 	return path;
-}
-
-/**
- * Joins with the camera off: video is not what this test checks, and on two cores the browsers'
- * video took the CPU the live Whisper needed (passes at 5-20x real time in a whole-suite run).
- */
-async function joinWithoutCamera(page: Page, name: string) {
-	await expect(page.getByTestId('preview-video')).toBeVisible(); // hydrated
-	await page.getByTestId('prejoin-camera').click();
-	await expect(page.getByTestId('preview-video')).toHaveCount(0);
-	await page.getByTestId('display-name').fill(name);
-	await page.getByTestId('join-meeting').click();
-	await expect(page.getByTestId('toggle-mic')).toBeEnabled();
 }
 
 async function liveLines(page: Page) {
@@ -50,10 +37,12 @@ test('two speakers in turn: both browsers caption them by name and in order, pla
 	try {
 		const host = await (await browser.newContext({ baseURL })).newPage();
 		const code = await createMeeting(host);
-		await joinWithoutCamera(host, 'Hana Host');
+		// Cameras off: video is not what this test checks, and on two cores the browsers' video took
+		// the CPU the live Whisper needed (passes at 5-20x real time in a whole-suite run).
+		await joinAs(host, 'Hana Host', { camera: false });
 		const guest = await (await browser.newContext({ baseURL })).newPage();
 		await openWithCode(guest, code);
-		await joinWithoutCamera(guest, 'Gus Guest');
+		await joinAs(guest, 'Gus Guest', { camera: false });
 		const plain = await (await browser.newContext()).newPage();
 		await livekitClientListener(plain, baseURL!, code);
 

@@ -1,8 +1,8 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { LOOP_SECONDS, noisySpeechWav } from '../support/noisy-speech.ts';
 import { filePowers, framePowers, levels, loopLag, recordElementAudio, type Levels } from '../support/received-audio.ts';
-import { createMeeting, newParticipantPage, openWithCode, tileOf } from './support';
+import { createMeeting, joinAs, newParticipantPage, openWithCode, tileOf } from './support';
 
 // Measured on this machine (2 cores; Chromium's own noise suppression on in both cases, as in
 // the app): the floor between sentences was -46.9 dBFS off and -77.4 dBFS on, 30.5 dB lower.
@@ -10,16 +10,6 @@ import { createMeeting, newParticipantPage, openWithCode, tileOf } from './suppo
 const MIN_FLOOR_DROP_DB = 20;
 // The words themselves come through: speech was 0.1 dB quieter with suppression on.
 const MAX_SPEECH_LOSS_DB = 3;
-
-/** Joins from the pre-join screen with the camera off (less CPU beside the audio measured), the microphone as asked. */
-async function joinWithoutCamera(page: Page, name: string, { mic }: { mic: boolean }): Promise<void> {
-	await expect(page.getByTestId('preview-video')).toBeVisible(); // hydrated
-	await page.getByTestId('prejoin-camera').click();
-	if (!mic) await page.getByTestId('prejoin-mic').click();
-	await page.getByTestId('display-name').fill(name);
-	await page.getByTestId('join-meeting').click();
-	await expect(page.getByTestId('toggle-mic')).toBeEnabled();
-}
 
 test('noise suppression (on by default) lowers the noise between words the others hear; switched off in the microphone menu, the noise is back, and this browser remembers it', async () => {
 	test.setTimeout(240_000);
@@ -32,10 +22,11 @@ test('noise suppression (on by default) lowers the noise between words the other
 	try {
 		const host = await newParticipantPage(browser);
 		const code = await createMeeting(host.page);
-		await joinWithoutCamera(host.page, 'Hana Host', { mic: true });
+		// Cameras off: less CPU beside the audio measured.
+		await joinAs(host.page, 'Hana Host', { camera: false });
 		const guest = await newParticipantPage(browser);
 		await openWithCode(guest.page, code);
-		await joinWithoutCamera(guest.page, 'Gus Guest', { mic: false });
+		await joinAs(guest.page, 'Gus Guest', { camera: false, mic: false });
 
 		const heard = tileOf(guest.page, 'Hana Host').getByTestId('tile-audio');
 		await expect(heard).toBeAttached();

@@ -79,10 +79,12 @@ export async function openWithCode(page: Page, code: string, typed = code): Prom
 	await page.waitForURL(`/${code}`);
 }
 
-export async function joinAs(page: Page, name: string): Promise<void> {
+export async function joinAs(page: Page, name: string, { camera = true, mic = true } = {}): Promise<void> {
 	// The camera preview shows once the page is hydrated: a click before that would post the
 	// form without JavaScript.
 	await expect(page.getByTestId('preview-video')).toBeVisible();
+	if (!camera) await page.getByTestId('prejoin-camera').click();
+	if (!mic) await page.getByTestId('prejoin-mic').click();
 	await page.getByTestId('display-name').fill(name);
 	await page.getByTestId('join-meeting').click();
 	await expect(page.getByTestId('toggle-mic')).toBeEnabled();
