@@ -13,7 +13,7 @@ const render = (segments: CaptionSegment[], now: number) =>
 function run(steps: Step[]): CaptionSegment[] {
 	let segments: CaptionSegment[] = [];
 	for (const [at, segmentId, speaker, text, final] of steps) {
-		const update: CaptionUpdate = { segmentId, speakerIdentity: speaker, speakerName: NAMES[speaker], text, final, startMs: null, late: false };
+		const update: CaptionUpdate = { segmentId, speakerIdentity: speaker, speakerName: NAMES[speaker], text, final, startMs: null };
 		segments = foldCaption(segments, update, at);
 	}
 	return segments;
@@ -55,16 +55,15 @@ describe('foldCaption', () => {
 	it('keeps the newest segments, oldest first', () => {
 		const steps: Step[] = Array.from({ length: 5 }, (_, i) => [i, `s${i}`, 'ann', `w${i}`, true]);
 		let segments: CaptionSegment[] = [];
-		for (const [at, id, speaker, text, final] of steps) segments = foldCaption(segments, { segmentId: id, speakerIdentity: speaker, speakerName: 'Ann', text, final, startMs: null, late: false }, at, 3);
+		for (const [at, id, speaker, text, final] of steps) segments = foldCaption(segments, { segmentId: id, speakerIdentity: speaker, speakerName: 'Ann', text, final, startMs: null }, at, 3);
 		expect(segments.map((s) => s.segmentId)).toEqual(['s2', 's3', 's4']);
 	});
 
-	const update = (id: string, text: string, final: boolean, late = false): CaptionUpdate => ({ segmentId: id, speakerIdentity: 'ann', speakerName: 'Ann', text, final, startMs: null, late });
+	const update = (id: string, text: string, final: boolean): CaptionUpdate => ({ segmentId: id, speakerIdentity: 'ann', speakerName: 'Ann', text, final, startMs: null });
 	it.each<[string, CaptionUpdate[], number, string[]]>([
 		// name, updates (one a second from t = 0), the overlay's lines at `now`
-		['a late final settles its interim in place', [update('s1', 'we should', false), update('s2', 'next one.', true), update('s1', 'we should move it.', true, true)], 2500, ['Ann: we should move it. next one.']],
-		['a late final with nothing on screen shows like any final', [update('s1', 'said a while ago.', true, true)], 1500, ['Ann: said a while ago.']],
-		['… and fades as one', [update('s1', 'said a while ago.', true, true)], 5500, []]
+		// (A final the transcriber sent late, after later speech, is folded the same way.)
+		['a final coming after later speech settles its interim in place', [update('s1', 'we should', false), update('s2', 'next one.', true), update('s1', 'we should move it.', true)], 2500, ['Ann: we should move it. next one.']]
 	])('%s', (_name, updates, now, expected) => {
 		let segments: CaptionSegment[] = [];
 		updates.forEach((u, i) => (segments = foldCaption(segments, u, i * 1000)));
@@ -95,11 +94,10 @@ describe('parseCaptionUpdate', () => {
 		'stoom.language': 'en'
 	};
 	it.each<[string, Record<string, string> | undefined, string, CaptionUpdate | null]>([
-		['a final', attributes, ' Hello. ', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'Ann', text: 'Hello.', final: true, startMs: 1700000000000, late: false }],
-		['an interim', { ...attributes, 'lk.transcription_final': 'false' }, 'Hel', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'Ann', text: 'Hel', final: false, startMs: 1700000000000, late: false }],
-		['a late final', { ...attributes, 'stoom.late': 'true' }, 'Hello.', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'Ann', text: 'Hello.', final: true, startMs: 1700000000000, late: true }],
-		['no name: the identity', { ...attributes, 'stoom.speaker_name': '' }, 'x', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'ann-id', text: 'x', final: true, startMs: 1700000000000, late: false }],
-		['a start that is no number', { ...attributes, 'stoom.start_ms': 'soon' }, 'x', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'Ann', text: 'x', final: true, startMs: null, late: false }],
+		['a final', attributes, ' Hello. ', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'Ann', text: 'Hello.', final: true, startMs: 1700000000000 }],
+		['an interim', { ...attributes, 'lk.transcription_final': 'false' }, 'Hel', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'Ann', text: 'Hel', final: false, startMs: 1700000000000 }],
+		['no name: the identity', { ...attributes, 'stoom.speaker_name': '' }, 'x', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'ann-id', text: 'x', final: true, startMs: 1700000000000 }],
+		['a start that is no number', { ...attributes, 'stoom.start_ms': 'soon' }, 'x', { segmentId: 'SG_1', speakerIdentity: 'ann-id', speakerName: 'Ann', text: 'x', final: true, startMs: null }],
 		['no segment id', { ...attributes, 'lk.segment_id': '' }, 'x', null],
 		['no speaker', { 'lk.segment_id': 'SG_1' }, 'x', null],
 		['no attributes', undefined, 'x', null]

@@ -16,8 +16,6 @@ export interface CaptionUpdate {
 	final: boolean;
 	/** Epoch ms the utterance started (the transcriber's clock), null when it did not say. */
 	startMs: number | null;
-	/** Transcribed after live speech, while the transcriber was behind (shown and kept like any final). */
-	late: boolean;
 }
 
 /** An utterance as this browser knows it. `seenAt`/`updatedAt` are this browser's clock. */
@@ -88,8 +86,7 @@ export function parseCaptionUpdate(attributes: Record<string, string> | undefine
 		speakerName: attributes['stoom.speaker_name'] || speakerIdentity,
 		text: text.trim(),
 		final: attributes['lk.transcription_final'] === 'true',
-		startMs: attributes['stoom.start_ms'] && Number.isFinite(start) ? start : null,
-		late: attributes['stoom.late'] === 'true'
+		startMs: attributes['stoom.start_ms'] && Number.isFinite(start) ? start : null
 	};
 }
 
