@@ -12,7 +12,8 @@ import { refreshLiveNotes } from '../../src/lib/server/live/live-notes.job';
 import { finishLiveTranscript, writeMeetingInsights } from '../../src/lib/server/live/live-record.job';
 import { storeFinals, type TranscriberSegments } from '../../src/lib/server/live/transcriber.service';
 import { LIVE_IMPROVING, LIVE_KEPT } from '../../src/lib/server/meetings/record-stage';
-import { findSessionById } from '../../src/lib/server/meetings/session.repository';
+import { findSessionById, setInsightsStatus, setOfflineTranscriptStatus, setTranscriptStatus } from '../../src/lib/server/meetings/session.repository';
+import { meetingRecord } from '../../src/lib/server/records/meeting-record.service';
 import { openSessionTranscribing } from '../../src/lib/server/rooms/room.repository';
 import { deleteRecord } from '../../src/lib/server/records/record-deletion.service';
 import { mergeTranscript } from '../../src/lib/server/transcription/merge-transcript.job';
@@ -295,6 +296,24 @@ describe('a transcribed meeting: rolling notes, Catch me up, and the record at s
 		await writeMeetingInsights(pctx, session.id, attempt);
 		expect(engine.requests).toHaveLength(2);
 		expect((await latestInsights(ctx.db, session.id))!.id).toBe(insights.id);
+	});
+
+	it('counts every change of the record stage once, even when jobs change it at the same moment; the record read carries the count', async () => {
+		const { room, host } = await newRoom(ctx);
+		await joined(ctx, room, host, 'Hana Host');
+		await setTranscribing(ctx, room, true);
+		const session = (await openSessionTranscribing(ctx.db, room.id))!.session;
+		const before = (await findSessionById(ctx.db, session.id))!.stage_seq;
+		await Promise.all(
+			Array.from({ length: 10 }, (_, i) => [
+				setInsightsStatus(ctx.db, session.id, i % 2 ? 'running' : 'pending', null),
+				setOfflineTranscriptStatus(ctx.db, session.id, 'transcribing', `${i} of 10`, LIVE_IMPROVING),
+				setTranscriptStatus(ctx.db, session.id, 'merging', null)
+			]).flat()
+		);
+		const after = (await findSessionById(ctx.db, session.id))!;
+		expect(after.stage_seq - before).toBe(30);
+		expect((await meetingRecord(ctx.db, after)).stageSeq).toBe(after.stage_seq);
 	});
 
 	it("the host's settings page turns captions off and sets the language: the call hears both from the room metadata", async () => {

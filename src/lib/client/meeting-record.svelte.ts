@@ -1,6 +1,6 @@
 import { RoomEvent, type Room } from 'livekit-client';
 import type { MeetingRecord } from '../records/meeting-record';
-import { RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
+import { isNewerStage, isStageAhead, RECORD_STAGE_TOPIC, type RecordStage } from '../records/stage';
 import { api } from './api';
 import { joinSettled } from './join-settled';
 import { onServerData } from './server-data';
@@ -37,9 +37,9 @@ export class MeetingRecordState {
 	get record() {
 		return this.#record;
 	}
-	/** The latest stage the server announced (ahead of the record it describes). */
+	/** The latest stage the server announced, while it is ahead of the record read (null once the record says as much). */
 	get stage() {
-		return this.#stage;
+		return this.#stage && isStageAhead(this.#stage, this.#record) ? this.#stage : null;
 	}
 	/** This meeting has been recorded (or is being): the panel has something to show. */
 	get available() {
@@ -77,7 +77,8 @@ export class MeetingRecordState {
 		this.#loading = (async () => {
 			try {
 				this.#record = await api.record.state(this.code, id);
-				this.#live = this.#record.transcriptStatus === 'recording';
+				// A read older than the stage last heard does not say whether it is recording.
+				if (!this.#stage || !isStageAhead(this.#stage, this.#record)) this.#live = this.#record.transcriptStatus === 'recording';
 				this.#error = null;
 			} catch (err) {
 				this.#error = (err as Error).message;
@@ -95,8 +96,11 @@ export class MeetingRecordState {
 	/** Follows the server's announcements and the room's recording flag; returns the cleanup. */
 	listen(): () => void {
 		// Only the server speaks on this topic (a board editor may publish data: its cursors).
-		const stopData = onServerData(this.room, RECORD_STAGE_TOPIC, (stage) => {
-			this.#stage = stage as RecordStage;
+		const stopData = onServerData(this.room, RECORD_STAGE_TOPIC, (data) => {
+			const stage = data as RecordStage;
+			// Two jobs' announcements may cross on the way: one read before the held one is stale.
+			if (!isNewerStage(this.#stage, stage)) return;
+			this.#stage = stage;
 			this.#live = this.#stage.transcriptStatus === 'recording';
 			this.#recorded = true;
 			void this.load();

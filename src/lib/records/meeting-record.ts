@@ -7,6 +7,8 @@ import type { TranscriptLine } from '../transcript/types';
 /** What a meeting's record shows (the record page and the in-call panel): never file paths. */
 export interface MeetingRecord {
 	sessionId: string;
+	/** The session's count of stage changes when this was read (see RecordStage.seq). */
+	stageSeq: number;
 	startedAt: string;
 	endedAt: string | null;
 	transcriptStatus: TranscriptStatus;

@@ -66,6 +66,8 @@ export interface MeetingSessionTable {
 	transcribing_at: Date | null;
 	/** Where `transcript` came from: the live captions, or the offline pass over the recordings. */
 	transcript_source: TranscriptSource | null;
+	/** Counts the record's stage changes: announcements and reads are ordered by it. */
+	stage_seq: Generated<number>;
 }
 
 export type TranscriptSource = 'live' | 'offline';

@@ -22,6 +22,7 @@ export async function announceStage(ctx: { db: Db; livekit: RoomServiceClient },
 	if (!session || !room || session.ended_at) return;
 	const stage: RecordStage = {
 		sessionId,
+		seq: session.stage_seq,
 		transcriptStatus: session.transcript_status,
 		transcriptDetail: session.transcript_detail,
 		insightsStatus: session.insights_status,

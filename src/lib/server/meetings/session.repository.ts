@@ -41,14 +41,17 @@ export async function claimLivekitRoom(db: Db, id: string, sid: string): Promise
 	await db.updateTable('meeting_sessions').set({ livekit_room_sid: sid }).where('id', '=', id).where('livekit_room_sid', 'is', null).execute();
 }
 
+/** Every change of stage counts one (see migration 0019). */
+const nextStage = sql<number>`stage_seq + 1`;
+
 /** Records where a session's transcript is, with a line the transcript panel shows. */
 export async function setTranscriptStatus(db: Db, sessionId: string, status: TranscriptStatus, detail: string | null): Promise<void> {
-	await db.updateTable('meeting_sessions').set({ transcript_status: status, transcript_detail: detail }).where('id', '=', sessionId).execute();
+	await db.updateTable('meeting_sessions').set({ transcript_status: status, transcript_detail: detail, stage_seq: nextStage }).where('id', '=', sessionId).execute();
 }
 
 /** Records where a session's insights are, with a line the record page and the panel show. */
 export async function setInsightsStatus(db: Db, sessionId: string, status: InsightsStatus, detail: string | null): Promise<void> {
-	await db.updateTable('meeting_sessions').set({ insights_status: status, insights_detail: detail }).where('id', '=', sessionId).execute();
+	await db.updateTable('meeting_sessions').set({ insights_status: status, insights_detail: detail, stage_seq: nextStage }).where('id', '=', sessionId).execute();
 }
 
 /** Stores the session's transcript and where it came from. */
@@ -65,7 +68,8 @@ export async function setOfflineTranscriptStatus(db: Db, sessionId: string, stat
 		.updateTable('meeting_sessions')
 		.set({
 			transcript_status: sql<TranscriptStatus>`CASE WHEN transcript_source = 'live' THEN 'ready' ELSE ${status} END`,
-			transcript_detail: sql<string | null>`CASE WHEN transcript_source = 'live' THEN ${liveNote}::text ELSE ${detail}::text END`
+			transcript_detail: sql<string | null>`CASE WHEN transcript_source = 'live' THEN ${liveNote}::text ELSE ${detail}::text END`,
+			stage_seq: nextStage
 		})
 		.where('id', '=', sessionId)
 		.execute();
@@ -104,7 +108,7 @@ export async function pastSessions(db: Db, roomId: string) {
 export async function resetRecord(db: Db, sessionId: string): Promise<void> {
 	await db
 		.updateTable('meeting_sessions')
-		.set({ transcript: '[]', transcript_source: null, transcript_status: 'none', transcript_detail: null, insights_status: 'none', insights_detail: null })
+		.set({ transcript: '[]', transcript_source: null, transcript_status: 'none', transcript_detail: null, insights_status: 'none', insights_detail: null, stage_seq: nextStage })
 		.where('id', '=', sessionId)
 		.execute();
 }

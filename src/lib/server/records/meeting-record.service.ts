@@ -44,6 +44,7 @@ export async function meetingRecord(db: Db, session: MeetingSession, engineConfi
 	const seconds = (at: Date | null) => (at ? Math.round((at.getTime() - origin) / 10) / 100 : null);
 	return {
 		sessionId: session.id,
+		stageSeq: session.stage_seq,
 		startedAt: session.started_at.toISOString(),
 		endedAt: session.ended_at?.toISOString() ?? null,
 		transcriptStatus: session.transcript_status,

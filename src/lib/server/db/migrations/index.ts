@@ -17,6 +17,7 @@ import * as liveTranscript from './2026_12_06_0015_live_transcript';
 import * as memorySearch from './2026_12_07_0016_memory_search';
 import * as actionItems from './2026_12_07_0017_action_items';
 import * as itemWebhooks from './2026_12_07_0018_item_webhooks';
+import * as stageSeq from './2026_12_07_0019_stage_seq';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_06_0015_live_transcript': liveTranscript,
 	'2026_12_07_0016_memory_search': memorySearch,
 	'2026_12_07_0017_action_items': actionItems,
-	'2026_12_07_0018_item_webhooks': itemWebhooks
+	'2026_12_07_0018_item_webhooks': itemWebhooks,
+	'2026_12_07_0019_stage_seq': stageSeq
 };
