@@ -14,7 +14,7 @@ const SENTENCES = [
 // leaves room for an odd word on a loaded 2-core machine while still failing on nonsense.
 const MAX_WER = 0.25;
 
-test('the host records a meeting; the call shows the transcript naming the bot and the insights being written, the record page the insights, whose citations land on their lines', async ({
+test('the host records a meeting; the call shows the transcript naming the bot and the insights coming, the record page the insights, whose citations land on their lines', async ({
 	browser,
 	baseURL
 }) => {
@@ -65,8 +65,11 @@ test('the host records a meeting; the call shows the transcript naming the bot a
 	expect(stages[0]).toBe('recording');
 	expect(stages.at(-1)).toBe('lines');
 	expect(stages.some((s) => ['waiting', 'transcribing', 'merging'].includes(s))).toBe(true);
-	// The server pushes the pipeline's next stage to the call: the panel shows insights being written.
-	await expect(panel.getByTestId('insights')).toHaveAttribute('data-status', /running|ready/, { timeout: 120_000 });
+	// The server pushes the pipeline's next stage to the call: the panel says the insights are
+	// coming — queued (the engine writes one meeting's at a time, and earlier tests' meetings may
+	// still be ahead), being written, or written.
+	await expect(panel.getByTestId('insights')).toHaveAttribute('data-status', /pending|running|ready/, { timeout: 60_000 });
+	await expect(panel.getByTestId('insights')).not.toHaveText(/^\s*Insights\s*$/);
 
 	// The host's panel opened by itself at the stop; it links to the record page.
 	const recordHref = (await host.page.getByTestId('transcript-panel').getByTestId('record-link').getAttribute('href')) ?? '';

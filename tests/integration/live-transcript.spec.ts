@@ -6,6 +6,7 @@ import { setTranscribing, updateRoomSettings } from '../../src/lib/server/access
 import { env } from '../../src/lib/server/env';
 import type { InsightsEngine, StructuredRequest } from '../../src/lib/server/insights/engines/engine';
 import { latestInsights } from '../../src/lib/server/insights/insights.repository';
+import { INSIGHTS_QUEUED } from '../../src/lib/server/insights/queue-insights';
 import type { JobQueue } from '../../src/lib/server/jobs/queue';
 import { catchUp } from '../../src/lib/server/live/catch-up.service';
 import { refreshLiveNotes } from '../../src/lib/server/live/live-notes.job';
@@ -261,7 +262,8 @@ describe('a transcribed meeting: rolling notes, Catch me up, and the record at s
 		await finishLiveTranscript(pctx, session.id);
 		expect(performance.now() - stopped).toBeLessThan(5000);
 		const record = (await findSessionById(ctx.db, session.id))!;
-		expect(record).toMatchObject({ transcript_status: 'ready', transcript_source: 'live', transcript_detail: LIVE_IMPROVING });
+		// Its insights are queued, and the record says so before the engine's turn comes.
+		expect(record).toMatchObject({ transcript_status: 'ready', transcript_source: 'live', transcript_detail: LIVE_IMPROVING, insights_status: 'pending', insights_detail: INSIGHTS_QUEUED });
 		expect(record.transcript.map((l) => [l.segmentId, l.speaker, l.timestamp, l.end])).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => [`live-${i}`, i % 2 ? 'Ada' : 'Bo', 5 + i * 10, 12 + i * 10]));
 		expect(queued).toContain('insights.generate');
 
@@ -287,7 +289,8 @@ describe('a transcribed meeting: rolling notes, Catch me up, and the record at s
 			.execute();
 		await mergeTranscript(pctx, session.id);
 		const replaced = (await findSessionById(ctx.db, session.id))!;
-		expect(replaced).toMatchObject({ transcript_status: 'ready', transcript_source: 'offline', transcript_detail: null });
+		// Insights already written are not hidden behind the job the merge queues.
+		expect(replaced).toMatchObject({ transcript_status: 'ready', transcript_source: 'offline', transcript_detail: null, insights_status: 'ready' });
 		expect(replaced.transcript.map((l) => l.text)).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => `offline words ${i}`));
 		expect(replaced.transcript.some((l) => l.segmentId?.startsWith('live-'))).toBe(false);
 		// ...and every citation of the insights still finds its words, by time.

@@ -15,6 +15,7 @@ import { buildMaterial, type Material } from './material';
 import { insightsLanguage } from '../../transcript/languages';
 import { sessionSpokenLanguage } from '../rooms/room.repository';
 import { promptVersion } from './prompt';
+import { INSIGHTS_QUEUED } from './queue-insights';
 import { verifyInsights } from './verify-insights';
 import { writeInsights, type Written } from './write-insights';
 
@@ -87,7 +88,7 @@ export async function writeAndStore(
 		console.error(`${label} of ${sessionId} (attempt ${attempt.retryCount + 1}, ${engine.name} ${engine.model}):`, err);
 		const retryable = err instanceof EngineUnavailableError || err instanceof EngineOutputError;
 		if (retryable && !attempt.lastAttempt) {
-			await setInsightsStage(ctx, sessionId, 'pending', 'Waiting for the insights engine…');
+			await setInsightsStage(ctx, sessionId, 'pending', INSIGHTS_QUEUED);
 			throw err; // retried with backoff
 		}
 		const reason = failureReason(err, attempt);

@@ -6,6 +6,7 @@ import type { MeetingSession, Recording } from '../db/schema';
 import { generateInsights, INSIGHTS_OFF, writeAndStore } from '../insights/generate-insights.job';
 import { claimInsights, latestInsights } from '../insights/insights.repository';
 import { promptVersion } from '../insights/prompt';
+import { queueInsights } from '../insights/queue-insights';
 import type { Attempt } from '../jobs/runner';
 import { sessionLiveSegments } from '../meetings/live-segments.repository';
 import { LIVE_IMPROVING, setInsightsStage, setTranscriptStage } from '../meetings/record-stage';
@@ -43,7 +44,7 @@ export async function finishLiveTranscript(ctx: LiveNotesContext, sessionId: str
 	await saveTranscript(ctx.db, sessionId, lines, 'live');
 	const offlineComing = recordings.some((r) => r.kind === 'track');
 	await setTranscriptStage(ctx, sessionId, 'ready', offlineComing ? LIVE_IMPROVING : null);
-	await ctx.jobs.enqueue('insights.generate', { sessionId });
+	await queueInsights(ctx, sessionId);
 	await ctx.jobs.enqueue('memory.index', { sessionId });
 }
 

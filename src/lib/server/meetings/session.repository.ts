@@ -54,6 +54,20 @@ export async function setInsightsStatus(db: Db, sessionId: string, status: Insig
 	await db.updateTable('meeting_sessions').set({ insights_status: status, insights_detail: detail, stage_seq: nextStage }).where('id', '=', sessionId).execute();
 }
 
+/**
+ * Marks a session's insights queued (`pending`, with `detail`) if it has none yet: insights
+ * written already, or being written, are not hidden behind a queued job. True when it did.
+ */
+export async function markInsightsQueued(db: Db, sessionId: string, detail: string): Promise<boolean> {
+	const marked = await db
+		.updateTable('meeting_sessions')
+		.set({ insights_status: 'pending', insights_detail: detail, stage_seq: nextStage })
+		.where('id', '=', sessionId)
+		.where('insights_status', '=', 'none')
+		.executeTakeFirst();
+	return marked.numUpdatedRows > 0n;
+}
+
 /** Stores the session's transcript and where it came from. */
 export async function saveTranscript(db: Db, sessionId: string, transcript: TranscriptLine[], source: TranscriptSource = 'offline'): Promise<void> {
 	await db.updateTable('meeting_sessions').set({ transcript: JSON.stringify(transcript), transcript_source: source }).where('id', '=', sessionId).execute();

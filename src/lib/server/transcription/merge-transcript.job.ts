@@ -7,6 +7,7 @@ import { findSessionById, saveTranscript } from '../meetings/session.repository'
 import { finishSessionRuns, sessionRecordings } from '../recordings/recording.repository';
 import { transcriptOrigin } from './transcript-origin';
 import { partsOf } from './transcript-parts.repository';
+import { queueInsights } from '../insights/queue-insights';
 import type { TranscriptionContext } from './transcription-context';
 
 /**
@@ -61,6 +62,6 @@ export async function mergeTranscript(ctx: TranscriptionContext, sessionId: stri
 	const status = failed === tracks.length && tracks.length > 0 ? 'failed' : 'ready';
 	await setTranscriptStage(ctx, sessionId, status, failed ? `${failed} of ${tracks.length} speakers could not be transcribed.` : null);
 	// The transcript is final: insights are their own job, and never hold it back.
-	if (status === 'ready' && transcript.length) await ctx.jobs.enqueue('insights.generate', { sessionId });
+	if (status === 'ready' && transcript.length) await queueInsights(ctx, sessionId);
 	if (transcript.length) await ctx.jobs.enqueue('memory.index', { sessionId });
 }
