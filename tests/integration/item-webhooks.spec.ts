@@ -111,7 +111,14 @@ describe('the item webhook', () => {
 		await boss.start();
 		try {
 			const { policy, heartbeatSeconds, retryLimit = 0 } = QUEUES['webhook.deliver'];
-			await boss.createQueue('webhook.deliver', { policy, heartbeatSeconds, retryLimit, retryBackoff: true, retryDelay: 2, retryDelayMax: 4 });
+			const short = { retryLimit, retryBackoff: true, retryDelay: 2, retryDelayMax: 4 };
+			await boss.createQueue('webhook.deliver', { policy, heartbeatSeconds, ...short });
+			// An app process of an earlier test file made the queue with its own delays (10 s and
+			// up: the first retry came 10–20 s later and the test ran out of time), and creating a
+			// queue that exists changes nothing: set the short ones. A job takes its queue's delays
+			// when it is sent; every app process sets the queue's own again when it starts.
+			await boss.updateQueue('webhook.deliver', short);
+			expect(await boss.getQueue('webhook.deliver')).toMatchObject({ retryDelay: 2, retryDelayMax: 4 });
 			const failures: unknown[] = [];
 			await boss.work<JobPayloads['webhook.deliver']>('webhook.deliver', { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
 				if (!job) return;
@@ -160,6 +167,8 @@ describe('the item webhook', () => {
 			expect(view.deliveries.map((d) => [d.event, d.status, d.attempts, d.httpStatus])).toEqual([['item.created', 'delivered', 2, 200]]);
 			expect(JSON.stringify(view)).not.toContain('whsec_');
 		} finally {
+			const { retryDelay, retryDelayMax, retryBackoff } = QUEUES['webhook.deliver'];
+			await boss.updateQueue('webhook.deliver', { retryDelay, retryDelayMax, retryBackoff });
 			await boss.stop({ graceful: false });
 		}
 	});

@@ -6,7 +6,7 @@ import { setTranscribing, updateRoomSettings } from '../../src/lib/server/access
 import { env } from '../../src/lib/server/env';
 import type { InsightsEngine, StructuredRequest } from '../../src/lib/server/insights/engines/engine';
 import { latestInsights } from '../../src/lib/server/insights/insights.repository';
-import { INSIGHTS_QUEUED } from '../../src/lib/server/insights/queue-insights';
+import { INSIGHTS_QUEUED } from '../../src/lib/server/meetings/queue-insights';
 import type { JobQueue } from '../../src/lib/server/jobs/queue';
 import { catchUp } from '../../src/lib/server/live/catch-up.service';
 import { refreshLiveNotes } from '../../src/lib/server/live/live-notes.job';

@@ -15,7 +15,7 @@ import { buildMaterial, type Material } from './material';
 import { insightsLanguage } from '../../transcript/languages';
 import { sessionSpokenLanguage } from '../rooms/room.repository';
 import { promptVersion } from './prompt';
-import { INSIGHTS_QUEUED } from './queue-insights';
+import { INSIGHTS_QUEUED } from '../meetings/queue-insights';
 import { verifyInsights } from './verify-insights';
 import { writeInsights, type Written } from './write-insights';
 

@@ -6,7 +6,7 @@ import type { MeetingSession, Recording } from '../db/schema';
 import { generateInsights, INSIGHTS_OFF, writeAndStore } from '../insights/generate-insights.job';
 import { claimInsights, latestInsights } from '../insights/insights.repository';
 import { promptVersion } from '../insights/prompt';
-import { queueInsights } from '../insights/queue-insights';
+import { queueInsights } from '../meetings/queue-insights';
 import type { Attempt } from '../jobs/runner';
 import { sessionLiveSegments } from '../meetings/live-segments.repository';
 import { LIVE_IMPROVING, setInsightsStage, setTranscriptStage } from '../meetings/record-stage';

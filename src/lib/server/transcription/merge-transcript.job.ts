@@ -7,7 +7,7 @@ import { findSessionById, saveTranscript } from '../meetings/session.repository'
 import { finishSessionRuns, sessionRecordings } from '../recordings/recording.repository';
 import { transcriptOrigin } from './transcript-origin';
 import { partsOf } from './transcript-parts.repository';
-import { queueInsights } from '../insights/queue-insights';
+import { queueInsights } from '../meetings/queue-insights';
 import type { TranscriptionContext } from './transcription-context';
 
 /**

@@ -1,8 +1,8 @@
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { Db } from '../db';
 import type { JobQueue } from '../jobs/queue';
-import { announceStage } from '../meetings/record-stage';
-import { markInsightsQueued } from '../meetings/session.repository';
+import { announceStage } from './record-stage';
+import { markInsightsQueued } from './session.repository';
 
 /** The note of insights queued behind other meetings' (the engine writes one request at a time). */
 export const INSIGHTS_QUEUED = 'Waiting for the insights engine…';
