@@ -104,9 +104,12 @@ start_egress() {
   wait_for "grep -q 'service ready\|starting service\|service listening' '$LOGS/egress.log'" 20 || warn "egress is slow to start: see .data/log/egress.log"
 }
 
-# Whisper and the insights engine work after meetings and run niced (10): live media
-# (livekit-server, egress) and live captions keep the CPU when a transcript or insights are
-# written during another meeting.
+# The offline Whisper works after meetings and runs niced (10): live media (livekit-server,
+# egress) and live captions keep the CPU when a transcript is written during another meeting.
+# The insights engine runs at `nice 10` inside its own group but its group is not lowered: it
+# writes the rolling notes during a meeting and the insights at its end, and lowered it got
+# about 2% of the CPU whenever a call ran on the same machine (0.17 tokens/s: one request took
+# 15 minutes and the next meeting's insights waited behind it).
 #
 # Where the kernel schedules by autogroup (on by default on most Linux systems:
 # /proc/sys/kernel/sched_autogroup_enabled), each session started with setsid is one group, the
@@ -155,7 +158,6 @@ start_llm() {
   step "starting the insights engine (llama.cpp, $INSIGHTS_MODEL) on 127.0.0.1:$LLM_PORT"
   (cd "$ROOT"; LLM_PORT="$LLM_PORT" LLM_CTX="$INSIGHTS_CONTEXT_TOKENS" setsid nice -n 10 infra/llm/serve.sh >"$LOGS/llm.log" 2>&1 < /dev/null & echo $! > "$RUN/llm.pid")
   wait_for "curl -fsS http://127.0.0.1:$LLM_PORT/health" 120 || die "the insights engine did not start: see .data/log/llm.log"
-  lower_group_priority llm
 }
 
 stop_pidfile() { stop_tree "$RUN/$1.pid" "$1"; }
