@@ -78,7 +78,7 @@ export class MeetingRecordState {
 			try {
 				this.#record = await api.record.state(this.code, id);
 				// A read older than the stage last heard does not say whether it is recording.
-				if (!this.#stage || !isStageAhead(this.#stage, this.#record)) this.#live = this.#record.transcriptStatus === 'recording';
+				if (!this.stage) this.#live = this.#record.transcriptStatus === 'recording';
 				this.#error = null;
 			} catch (err) {
 				this.#error = (err as Error).message;

@@ -27,5 +27,5 @@ export function isNewerStage(held: Pick<RecordStage, 'sessionId' | 'seq'> | null
 
 /** Whether the announced stage is ahead of the record read (the record, read after it, may be newer still). */
 export function isStageAhead(stage: Pick<RecordStage, 'sessionId' | 'seq'>, record: { sessionId: string; stageSeq: number } | null): boolean {
-	return !record || record.sessionId !== stage.sessionId || stage.seq > record.stageSeq;
+	return isNewerStage(record && { sessionId: record.sessionId, seq: record.stageSeq }, stage);
 }

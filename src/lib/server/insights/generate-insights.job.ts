@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../chat/message';
 import { allChatMessages } from '../chat/chat.repository';
 import type { JobQueue } from '../jobs/queue';
 import type { Attempt } from '../jobs/runner';
+import { INSIGHTS_QUEUED } from '../meetings/queue-insights';
 import { setInsightsStage } from '../meetings/record-stage';
 import { findSessionById } from '../meetings/session.repository';
 import { sessionRecordings } from '../recordings/recording.repository';
@@ -15,7 +16,6 @@ import { buildMaterial, type Material } from './material';
 import { insightsLanguage } from '../../transcript/languages';
 import { sessionSpokenLanguage } from '../rooms/room.repository';
 import { promptVersion } from './prompt';
-import { INSIGHTS_QUEUED } from '../meetings/queue-insights';
 import { verifyInsights } from './verify-insights';
 import { writeInsights, type Written } from './write-insights';
 
